@@ -1,0 +1,1 @@
+"""townsquare's channel-agnostic core: conversation, consent, outbox, worker, CLI."""

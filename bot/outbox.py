@@ -1,0 +1,42 @@
+"""Writing to the outbox, idempotently, inside the caller's transaction."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.crypto import AddressCipher
+from storage.models import OutboxMessage, Resident, utcnow
+
+# Purposes that may reach a resident who has not consented (or has just said STOP).
+BEFORE_CONSENT = frozenset({"consent", "stop"})
+
+
+def enqueue(session: Session, *, key: str, body: str, resident: Resident | None = None,
+            channel: str | None = None, address: str | None = None, cipher: AddressCipher | None = None,
+            purpose: str = "reply", not_before: datetime | None = None, subject: str | None = None,
+            buttons: list | None = None, respect_quiet_hours: bool = False,
+            broadcast_id: int | None = None, meeting_id: int | None = None,
+            segments: int = 1) -> OutboxMessage | None:
+    """Queue one message under a unique key; a key already queued returns None (never twice)."""
+    if session.scalar(select(OutboxMessage.id).where(OutboxMessage.idempotency_key == key)) is not None:
+        return None
+    if resident is None and (address is None or cipher is None or channel is None):
+        raise ValueError("a message needs a resident, or a channel, address and cipher")
+    row = OutboxMessage(
+        idempotency_key=key, resident_id=resident.id if resident else None,
+        address_enc=cipher.encrypt(address) if resident is None else None,
+        channel=channel or resident.channel, purpose=purpose, body=body, subject=subject,
+        buttons=buttons or [], respect_quiet_hours=respect_quiet_hours,
+        not_before=not_before or utcnow(), broadcast_id=broadcast_id, meeting_id=meeting_id,
+        segments=segments)
+    session.add(row)
+    return row
+
+
+def reply(session: Session, resident: Resident, message_id: int, body: str, *, n: int = 0,
+          purpose: str = "reply", buttons: list | None = None) -> OutboxMessage | None:
+    """Queue the `n`th reply to inbound message `message_id` (a provider retry queues nothing)."""
+    return enqueue(session, key=f"reply:{message_id}:{n}", body=body, resident=resident,
+                   purpose=purpose, buttons=buttons)

@@ -1,0 +1,33 @@
+"""Scheduled work as data: each hook looks at the clock and the database and does what is due.
+
+Every hook must be safe to run by several workers at once (unique keys, not locks in memory).
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from . import residents
+
+logger = logging.getLogger(__name__)
+
+
+def purge_held_messages(runtime, now: datetime) -> None:
+    """Delete messages held for residents who never agreed, after the site's retention period."""
+    with runtime.uow() as uow:
+        purged = residents.purge_unconsented(uow.session, runtime.settings.held_message_days)
+        uow.commit()
+    if purged:
+        logger.info("purged held messages", extra={"count": purged})
+
+
+HOOKS = [purge_held_messages]
+
+
+def run_due(runtime, now: datetime) -> None:
+    """Run every periodic hook once; one failing does not stop the others."""
+    for hook in HOOKS:
+        try:
+            hook(runtime, now)
+        except Exception:
+            logger.exception("periodic hook failed", extra={"hook": hook.__name__})

@@ -1,0 +1,107 @@
+"""Residents: finding them by address, consent, STOP and START, and FORGET."""
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from storage.crypto import AddressCipher
+from storage.models import Message, MessageStatus, OutboxMessage, OutboxStatus, Resident, ResidentState, utcnow
+
+from . import outbox
+from .texts import text
+
+logger = logging.getLogger(__name__)
+
+
+def find_or_create(session: Session, cipher: AddressCipher, channel: str, address: str) -> tuple[Resident, bool]:
+    """The resident behind (channel, address), created on first contact; True when new."""
+    key = cipher.lookup_hash(channel, address)
+    resident = session.scalar(select(Resident).where(Resident.address_hash == key))
+    if resident is not None:
+        return resident, False
+    resident = Resident(channel=channel, address_hash=key, address_enc=cipher.encrypt(address),
+                        state=ResidentState.AWAITING_CONSENT)
+    try:
+        with session.begin_nested():
+            session.add(resident)
+            session.flush()
+    except IntegrityError:  # the same resident's other message won the race
+        resident = session.scalar(select(Resident).where(Resident.address_hash == key))
+        return resident, False
+    return resident, True
+
+
+def give_consent(resident: Resident) -> None:
+    """The resident said YES: their messages may be kept, and they hear about meetings and updates."""
+    now = utcnow()
+    resident.consented_at = resident.consented_at or now
+    resident.consent_meetings = True
+    resident.consent_updates = True
+
+
+def opt_out(session: Session, resident: Resident) -> bool:
+    """STOP: final until START. Anything still queued for them is cancelled. False if already out."""
+    if resident.state == ResidentState.OPTED_OUT:
+        return False
+    resident.state = ResidentState.OPTED_OUT
+    resident.opted_out_at = utcnow()
+    cancel_pending(session, resident.id, "resident opted out")
+    return True
+
+
+def opt_in(resident: Resident) -> None:
+    """START: back to where they were before STOP (or to the consent question if they never agreed)."""
+    resident.opted_out_at = None
+    resident.unreachable_at = None
+    if resident.consented_at is None:
+        resident.state = ResidentState.AWAITING_CONSENT
+    elif resident.neighbourhood is None:
+        resident.state = ResidentState.AWAITING_NEIGHBOURHOOD
+    else:
+        resident.state = ResidentState.ACTIVE
+
+
+def cancel_pending(session: Session, resident_id: int, reason: str) -> None:
+    """Withdraw every queued message to a resident, keeping the rows as a record."""
+    rows = session.scalars(select(OutboxMessage).where(
+        OutboxMessage.resident_id == resident_id, OutboxMessage.status == OutboxStatus.QUEUED,
+        OutboxMessage.purpose.not_in(outbox.BEFORE_CONSENT)))
+    for row in rows:
+        row.status = OutboxStatus.CANCELLED
+        row.error = reason
+
+
+def forget(session: Session, cipher: AddressCipher, resident: Resident, goodbye_key: str,
+           site_name: str) -> None:
+    """FORGET: delete the resident, their messages and their outbox; send one goodbye."""
+    address = cipher.decrypt(resident.address_enc)
+    channel = resident.channel
+    resident_id = resident.id
+    session.execute(delete(OutboxMessage).where(OutboxMessage.resident_id == resident_id))
+    session.execute(delete(Message).where(Message.resident_id == resident_id))
+    session.execute(delete(Resident).where(Resident.id == resident_id))
+    session.expunge(resident)
+    # The goodbye carries its own encrypted address, wiped once it is sent.
+    outbox.enqueue(session, key=goodbye_key, body=text("forgotten", site=site_name), channel=channel,
+                   address=address, cipher=cipher, purpose="stop")
+    logger.info("resident forgotten", extra={"resident_id": resident_id})
+
+
+def release_held(session: Session, resident: Resident) -> list[Message]:
+    """The messages held while the resident had not yet agreed, oldest first."""
+    return list(session.scalars(select(Message).where(
+        Message.resident_id == resident.id, Message.status == MessageStatus.HELD).order_by(Message.id)))
+
+
+def purge_unconsented(session: Session, days: int) -> int:
+    """Delete messages held for residents who never agreed within `days`; returns how many."""
+    from datetime import timedelta
+    cutoff = utcnow() - timedelta(days=days)
+    held = session.scalars(select(Message.id).where(
+        Message.status == MessageStatus.HELD, Message.received_at < cutoff)).all()
+    if held:
+        session.execute(delete(Message).where(Message.id.in_(held)))
+    return len(held)

@@ -1,0 +1,64 @@
+"""The running system's parts, built once from settings: database, cipher, site, classifier, channels."""
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+
+from storage.crypto import AddressCipher
+from storage.db import make_engine, make_session_factory
+from storage.migrate import upgrade
+from storage.uow import UnitOfWork
+
+from .config import Settings, load_settings
+from .site import Site, load_site
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    """Shared by the web app, the worker and the CLI of one process."""
+
+    settings: Settings
+    site: Site
+    engine: object
+    session_factory: object
+    cipher: AddressCipher
+    channels: dict = field(default_factory=dict)
+    _classifier: object = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def uow(self) -> UnitOfWork:
+        """A new unit of work (rolls back unless committed)."""
+        return UnitOfWork(self.session_factory)
+
+    @property
+    def classifier(self):
+        """The nlp classifier with this site's gazetteer, loaded on first use."""
+        if self._classifier is None:
+            with self._lock:
+                if self._classifier is None:
+                    import nlp
+                    self._classifier = nlp.load(places=self.site.places)
+        return self._classifier
+
+    def channel(self, name: str):
+        return self.channels.get(name)
+
+
+def build_runtime(settings: Settings | None = None, site: Site | None = None, *,
+                  migrate: bool = True, channels: dict | None = None) -> Runtime:
+    """Wire everything from settings; applies migrations unless told not to."""
+    from .channels import build_channels
+
+    settings = settings or load_settings()
+    site = site or load_site(settings.site_file)
+    if migrate:
+        upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    cipher = AddressCipher(settings.address_key or settings.secret_key)
+    if channels is None:
+        channels = build_channels(settings, site.whatsapp_template_sid)
+    return Runtime(settings=settings, site=site, engine=engine,
+                   session_factory=make_session_factory(engine), cipher=cipher, channels=channels)

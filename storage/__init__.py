@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 models, engine and sessions, the unit of work, and migrations."""
