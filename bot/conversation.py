@@ -50,8 +50,12 @@ def _first_contact(turn: Turn) -> None:
 
 def _hold(turn: Turn) -> None:
     message = turn.message
+    if turn.command is not None or not message.body.strip():
+        message.kind = "command" if turn.command else message.kind
+        message.status = MessageStatus.IGNORED  # "/start", "hello?" and empty bodies are not concerns
+        return
     message.kind = "concern"
-    message.status = MessageStatus.HELD if message.body.strip() else MessageStatus.IGNORED
+    message.status = MessageStatus.HELD
     if turn.classification is not None:
         message.redacted = turn.classification.redacted
 

@@ -118,11 +118,12 @@ class Worker:
     def _retry(self, outbox_id: int, exc: TransientSendError) -> str:
         with self.runtime.uow() as uow:
             row = uow.session.get(OutboxMessage, outbox_id)
-            if row.attempts >= self.settings.send_max_attempts:
-                uow.session.rollback()
+            attempts = row.attempts
+            if attempts >= self.settings.send_max_attempts:
+                uow.rollback()
                 return self._finish(outbox_id, OutboxStatus.FAILED, code=exc.code,
-                                    error=f"gave up after {row.attempts} attempts: {exc.reason}")
-            delay = exc.retry_after or self.settings.send_backoff_seconds * (2 ** (row.attempts - 1))
+                                    error=f"gave up after {attempts} attempts: {exc.reason}")
+            delay = exc.retry_after or self.settings.send_backoff_seconds * (2 ** (attempts - 1))
             row.status = OutboxStatus.QUEUED
             row.not_before = self.clock() + timedelta(seconds=delay)
             row.error, row.error_code = exc.reason, exc.code

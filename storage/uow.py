@@ -17,7 +17,8 @@ class UnitOfWork:
 
     def __exit__(self, *exc_info) -> None:
         assert self.session is not None
-        self.session.rollback()
+        # close() rolls back whatever was not committed and detaches objects with their loaded
+        # state, so callers may still read what they fetched.
         self.session.close()
         self.session = None
 

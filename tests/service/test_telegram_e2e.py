@@ -58,10 +58,9 @@ def test_sticker_gets_a_polite_answer_edits_and_groups_are_ignored(client, worke
     assert post_telegram(client, sticker_update(10, CHAT)).status_code == 200
     assert post_telegram(client, edited_update(11, CHAT, "edited text")).status_code == 200
     assert post_telegram(client, text_update(12, CHAT, "hello group", chat_type="group")).status_code == 200
-    assert post_telegram(client, {"update_id": 13, "poll": {"id": "1", "question": "?", "options": [],
-                                                           "total_voter_count": 0, "is_closed": False,
-                                                           "is_anonymous": True, "type": "regular",
-                                                           "allows_multiple_answers": False}}).status_code == 200
+    channel_post = text_update(13, CHAT, "news from a channel")["message"]
+    channel_post["chat"] = {"id": -100123, "type": "channel", "title": "Estate news"}
+    assert post_telegram(client, {"update_id": 13, "channel_post": channel_post}).status_code == 200
     worker.drain()
     texts = fake_telegram.texts_to(CHAT)
     assert len(texts) == before + 1 and "only read text" in texts[-1]
