@@ -134,7 +134,10 @@ def _activate(turn: Turn) -> None:
     if any(m.urgent for m in held if m.id not in already_urgent):
         return  # handle_concern has queued the urgent reply
     turn.session.flush()
-    first = next((m for m in held if m.themes), held[0])
+    first = next((m for m in held if m.themes), None)
+    if first is None:  # "hi", "is this the council?": nothing to file yet
+        turn.say("ready", neighbourhood=hood.name if hood else turn.site.name)
+        return
     turn.reply(acknowledgement(turn.session, turn.runtime, first))
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from storage.crypto import AddressCipher
 from storage.db import make_engine, make_session_factory
-from storage.migrate import upgrade
+from storage.migrate import upgrade_engine
 from storage.uow import UnitOfWork
 
 from .config import Settings, load_settings
@@ -54,9 +54,9 @@ def build_runtime(settings: Settings | None = None, site: Site | None = None, *,
 
     settings = settings or load_settings()
     site = site or load_site(settings.site_file)
-    if migrate:
-        upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
+    if migrate:
+        upgrade_engine(engine)
     cipher = AddressCipher(settings.address_key or settings.secret_key)
     if channels is None:
         channels = build_channels(settings, site.whatsapp_template_sid)

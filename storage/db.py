@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
 
 
 def is_sqlite(url: str) -> bool:
@@ -15,6 +16,8 @@ def make_engine(url: str, **kwargs) -> Engine:
         url = "postgresql://" + url[len("postgres://"):]
     if is_sqlite(url):
         connect_args = {"timeout": 30, "check_same_thread": False}
+        if url in ("sqlite://", "sqlite:///:memory:"):
+            kwargs.setdefault("poolclass", StaticPool)  # one shared connection: the database itself
         engine = create_engine(url, connect_args=connect_args, **kwargs)
 
         @event.listens_for(engine, "connect")

@@ -21,6 +21,14 @@ def upgrade(database_url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(database_url), revision)
 
 
+def upgrade_engine(engine, revision: str = "head") -> None:
+    """Migrate through an existing engine (needed for in-memory SQLite, which lives in one connection)."""
+    config = alembic_config(engine.url.render_as_string(hide_password=False))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
 def autogenerate(database_url: str, message: str, rev_id: str | None = None) -> None:
     """Write a new migration from the models' difference to the database (developers only)."""
     command.revision(alembic_config(database_url), message=message, autogenerate=True, rev_id=rev_id)
