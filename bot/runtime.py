@@ -46,6 +46,13 @@ class Runtime:
     def channel(self, name: str):
         return self.channels.get(name)
 
+    def close(self) -> None:
+        """Close channels' connections and the database pool (tests, shutdown)."""
+        for channel in self.channels.values():
+            if hasattr(channel, "close"):
+                channel.close()
+        self.engine.dispose()
+
 
 def build_runtime(settings: Settings | None = None, site: Site | None = None, *,
                   migrate: bool = True, channels: dict | None = None) -> Runtime:

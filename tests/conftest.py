@@ -70,7 +70,7 @@ def settings(database_url, fake_twilio, fake_telegram) -> Settings:
 def runtime(settings):
     rt = build_runtime(settings)
     yield rt
-    rt.engine.dispose()
+    rt.close()
 
 
 @pytest.fixture

@@ -57,6 +57,13 @@ class TelegramChannel:
             self._loop.run_until_complete(
                 self._bot.answer_callback_query(callback_query_id, text=text or None))
 
+    def close(self) -> None:
+        """Release the HTTP connections and the private event loop."""
+        with self._lock:
+            if not self._loop.is_closed():
+                self._loop.run_until_complete(self._bot.shutdown())
+                self._loop.close()
+
     @staticmethod
     def _classify(exc: Exception):
         for error_type, kind, flag in ERRORS:
