@@ -90,3 +90,18 @@ def test_retry_after_is_honoured_then_sent(client, worker, fake_telegram, runtim
         row = uow.session.scalar(select(OutboxMessage))
         assert row.status == "queued" and row.not_before > row.created_at
     assert fake_telegram.texts_to(CHAT) == []
+
+
+def test_oversized_update_is_413_and_not_stored(client, runtime):
+    huge = text_update(77, CHAT, "x" * (70 * 1024))
+    assert post_telegram(client, huge).status_code == 413
+    assert messages(runtime) == 0
+
+
+def test_emoji_and_non_latin_text_over_telegram(client, worker, fake_telegram, runtime):
+    for update_id, text in enumerate(["hi", "yes", "1", "Ulica jest brudna, śmieci wszędzie 🗑️🐀"], start=300):
+        post_telegram(client, text_update(update_id, CHAT, text))
+    worker.drain()
+    with runtime.uow() as uow:
+        assert "Ulica jest brudna, śmieci wszędzie 🗑️🐀" in list(uow.session.scalars(select(Message.body)))
+    assert fake_telegram.texts_to(CHAT)[-1].startswith("Thanks")
