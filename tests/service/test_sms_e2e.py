@@ -210,3 +210,18 @@ def test_status_callback_marks_delivered(client, phone, worker, fake_twilio, run
 def test_health(client):
     response = client.get("/healthz")
     assert response.status_code == 200 and response.get_json()["database"] == "ok"
+
+
+def test_urgent_first_message_is_signposted_before_consent(phone, worker, fake_twilio, fake_telegram, runtime):
+    runtime.site = dataclasses.replace(runtime.site, urgent_telegram_chat="-100778")
+    phone(NUMBER).text("i dont see the point anymore")
+    worker.drain()
+    replies = fake_twilio.bodies_to(NUMBER)
+    assert len(replies) == 2
+    assert "116 123" in replies[0] and "Reply YES to agree" in replies[1]
+    assert len(fake_telegram.texts_to("-100778")) == 1
+    phone(NUMBER).text("yes")
+    phone(NUMBER).text("1")
+    worker.drain()
+    assert len(fake_telegram.texts_to("-100778")) == 1  # agreeing later does not alert twice
+    assert "116 123" not in fake_twilio.bodies_to(NUMBER)[-1]
