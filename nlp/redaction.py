@@ -1,0 +1,100 @@
+"""Redaction: personal details replaced by tags before text reaches a partner or a digest."""
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# Full UK postcodes, with or without the space, any case ("E9 6PL", "e96pl", "SW1A 1AA").
+POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?)\s*\d[A-Z]{2}\b", re.IGNORECASE)
+# Current-style UK registrations ("AB12 CDE", "LR69XYZ") and older prefix style ("A123 BCD").
+PLATE = re.compile(r"\b(?:[A-Z]{2}\d{2}\s?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3})\b")
+STREET_WORDS = (r"street|st|road|rd|lane|ln|avenue|ave|close|court|ct|way|drive|dr|place|pl|grove|"
+                r"gardens|gdns|terrace|crescent|cres|square|sq|row|walk|hill|park|mews|estate|house|"
+                r"parade|rise|green|view|high street")
+ADDRESS = re.compile(
+    rf"\b(?:(?:flat|apt|apartment|unit)\s*\d+[a-z]?\s*,?\s*)?\d{{1,4}}[a-z]?\s*,?\s+"
+    rf"(?:[A-Z][\w'-]*\s+){{1,3}}(?:{STREET_WORDS})\b",
+    re.IGNORECASE)
+FLAT_OR_NUMBER = re.compile(
+    r"\b(?:flat|apt|apartment|unit|no\.?|number|num|house)\s*#?\d+[a-z]?\b(?!\s*(?:%|pm|am|bus|times|weeks|days|years))",
+    re.IGNORECASE)
+TITLE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+)?")
+CUE_NAME = re.compile(
+    r"\b((?:my|our|the|his|her|their)\s+(?:neighbour|neighbor|landlord|landlady|son|daughter|husband|"
+    r"wife|partner|mum|mom|dad|friend|carer|brother|sister|nan|gran|grandson|granddaughter|boyfriend|"
+    r"girlfriend|ex|uncle|aunt|cousin|tenant|housemate|flatmate)s?\s+(?:is\s+)?|"
+    r"(?:called|named|name is|name's|i am|i'm|im|this is|it's|its)\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)")
+NOT_NAMES = {"The", "A", "An", "It", "This", "That", "He", "She", "They", "We", "I", "You", "Not", "So",
+             "Very", "Really", "Always", "Never", "Still", "Just", "Being", "Going", "Doing", "Having",
+             "Sorry", "Fine", "Ok", "OK", "Here", "There", "Worried", "Scared", "Tired", "Sick", "Ill",
+             "Fed", "Disabled", "Pregnant", "Elderly", "Old", "New", "Back", "Out", "In", "On", "At",
+             "Council", "Police", "NHS", "Market", "Street", "Road", "Lane", "Estate"}
+DIGITS = re.compile(r"\d")
+
+
+def _phones(text: str) -> list[tuple[int, int]]:
+    if len(DIGITS.findall(text)) < 7:  # no phone number has fewer digits; skip the slow matcher
+        return []
+    spans = [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)]
+    # Numbers written with unusual spacing ("07700 900 123", "+44 (0)7700-900123") the matcher can miss.
+    for m in re.finditer(r"(?<![\w])(?:\+?44\s?\(?0?\)?|0)(?:[\s-]?\d){9,10}(?!\d)", text):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def _names(text: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in TITLE_NAME.finditer(text)]
+    for m in CUE_NAME.finditer(text):
+        words = m.group(2).split()
+        kept = []
+        for word in words:
+            if word in NOT_NAMES:
+                break
+            kept.append(word)
+        if kept:
+            start = m.start(2)
+            spans.append((start, start + len(" ".join(kept))))
+    return spans
+
+
+def find_personal_details(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, tag) for each personal detail found, longest first where they overlap."""
+    found: list[tuple[int, int, str]] = []
+    for tag, spans in (
+        ("email", [(m.start(), m.end()) for m in EMAIL.finditer(text)]),
+        ("postcode", [(m.start(), m.end()) for m in POSTCODE.finditer(text)]),
+        ("phone", _phones(text)),
+        ("address", [(m.start(), m.end()) for m in ADDRESS.finditer(text)]),
+        ("address", [(m.start(), m.end()) for m in FLAT_OR_NUMBER.finditer(text)]),
+        ("plate", [(m.start(), m.end()) for m in PLATE.finditer(text)]),
+        ("name", _names(text)),
+    ):
+        found.extend((start, end, tag) for start, end in spans)
+    found.sort(key=lambda span: (span[0], -(span[1] - span[0])))
+    merged: list[tuple[int, int, str]] = []
+    for start, end, tag in found:
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            if end > last[1]:
+                merged[-1] = (last[0], end, last[2])
+            continue
+        merged.append((start, end, tag))
+    return merged
+
+
+def redact(text: str) -> str:
+    """The text with phone numbers, emails, postcodes, addresses, plates and names replaced by tags."""
+    if not text:
+        return text
+    spans = find_personal_details(text)
+    if not spans:
+        return text
+    out, cursor = [], 0
+    for start, end, tag in spans:
+        out.append(text[cursor:start])
+        out.append(f"[{tag}]")
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out)

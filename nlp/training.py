@@ -1,0 +1,119 @@
+"""Training the theme and urgency classifier from nlp/data (and CD workers' corrections)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable
+
+import spacy
+from spacy.training import Example
+from spacy.util import compounding, fix_random_seed, minibatch
+
+from .classifier import MODEL_DIR, URGENT_LABEL
+from .dataset import load_all, split
+
+BOW = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": 2,
+       "no_output_layer": False, "length": 262144}
+
+
+def normalise(text: str) -> str:
+    """What the model sees: lower case, so SHOUTING and whispering read the same."""
+    return text.lower()
+
+
+def build_pipeline(labels: list[str]):
+    nlp = spacy.blank("en")
+    textcat = nlp.add_pipe("textcat_multilabel", config={"model": BOW, "threshold": 0.5})
+    for label in labels + [URGENT_LABEL]:
+        textcat.add_label(label)
+    return nlp
+
+
+def to_examples(nlp, rows: list[dict], labels: list[str]) -> list[Example]:
+    examples = []
+    for row in rows:
+        cats = {label: float(label in row["themes"]) for label in labels}
+        cats[URGENT_LABEL] = float(bool(row.get("urgent")))
+        examples.append(Example.from_dict(nlp.make_doc(normalise(row["text"])), {"cats": cats}))
+    return examples
+
+
+def fit(rows: list[dict], labels: list[str], seed: int, epochs: int,
+        progress: Callable[[int], None] | None = None):
+    """Train a fresh pipeline on `rows`; deterministic for a seed."""
+    fix_random_seed(seed)
+    nlp = build_pipeline(labels)
+    examples = to_examples(nlp, rows, labels)
+    optimizer = nlp.initialize(lambda: examples)
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(examples)
+        for batch in minibatch(examples, size=compounding(4.0, 32.0, 1.001)):
+            nlp.update(batch, sgd=optimizer, drop=0.2)
+        if progress:
+            progress(1)
+    return nlp
+
+
+def _scores(nlp, rows: list[dict]) -> list[dict]:
+    return [doc.cats for doc in nlp.pipe([normalise(r["text"]) for r in rows], batch_size=256)]
+
+
+def tune_thresholds(nlp, rows: list[dict], labels: list[str]) -> dict:
+    """Per-theme thresholds that maximise F1 on held-out rows (never the dev split)."""
+    cats = _scores(nlp, rows)
+    per_theme = {}
+    for label in labels:
+        gold = [label in r["themes"] for r in rows]
+        best, best_f1 = 0.5, -1.0
+        for step in range(10, 80, 5):
+            threshold = step / 100
+            predicted = [c[label] >= threshold for c in cats]
+            tp = sum(p and g for p, g in zip(predicted, gold))
+            fp = sum(p and not g for p, g in zip(predicted, gold))
+            fn = sum(g and not p for p, g in zip(predicted, gold))
+            f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            if f1 > best_f1:
+                best, best_f1 = threshold, f1
+        per_theme[label] = best
+    urgent_gold = [bool(r.get("urgent")) for r in rows]
+    # Recall first: the highest model threshold that still catches every urgent tuning example.
+    urgent_scores = sorted(c[URGENT_LABEL] for c, g in zip(cats, urgent_gold) if g)
+    urgent_model = max(0.15, min(0.5, urgent_scores[0] - 0.01)) if urgent_scores else 0.5
+    return {"theme": 0.5, "urgent_model": round(urgent_model, 3), "per_theme": per_theme}
+
+
+def data_version(rows: Iterable[dict]) -> str:
+    digest = hashlib.sha256()
+    for row in rows:
+        digest.update(json.dumps(row, sort_keys=True).encode())
+    return digest.hexdigest()[:8]
+
+
+def train(output: Path | str = MODEL_DIR, seed: int = 7, epochs: int = 12, themes: list[str] | None = None,
+          extra: list[dict] | None = None, progress: Callable[[int], None] | None = None) -> dict:
+    """Train on nlp/data's train split (plus extra examples), tune thresholds, save to `output`."""
+    from . import DEFAULT_THEMES
+
+    labels = list(themes or DEFAULT_THEMES)
+    train_rows, dev_rows = split(load_all())
+    train_rows = train_rows + list(extra or [])
+    for row in train_rows:
+        row["themes"] = [t for t in row["themes"] if t in labels]
+    # Thresholds are tuned on a tenth of the training rows held out from a first fit.
+    tune = [r for r in train_rows if hashlib.md5(r["text"].encode()).digest()[0] % 10 == 0]
+    fit_rows = [r for r in train_rows if hashlib.md5(r["text"].encode()).digest()[0] % 10 != 0]
+    first = fit(fit_rows, labels, seed, epochs, progress)
+    thresholds = tune_thresholds(first, tune, labels)
+    final = fit(train_rows, labels, seed, epochs, progress)
+    output = Path(output)
+    output.mkdir(parents=True, exist_ok=True)
+    final.to_disk(output)
+    meta = {"version": f"{date.today():%Y%m%d}-{data_version(train_rows)}", "themes": labels,
+            "thresholds": thresholds, "seed": seed, "epochs": epochs, "train_examples": len(train_rows),
+            "dev_examples": len(dev_rows), "architecture": BOW["@architectures"]}
+    (output / "townsquare.json").write_text(json.dumps(meta, indent=2))
+    return meta

@@ -1,0 +1,98 @@
+"""Urgency cues: someone may be at risk now. Recall first; figures of speech are not emergencies."""
+from __future__ import annotations
+
+import re
+
+# reason -> patterns. Written wide on purpose: a CD worker reading a false alarm costs minutes,
+# a missed one can cost a life. Figures of speech are removed by LOOK_ALIKES below.
+CUES: dict[str, list[str]] = {
+    "self_harm": [
+        r"\b(kill|killing|hurt|hurting|harm|harming|cut|cutting)\s+(my ?self|myself)\b",
+        r"\bsuicid\w*", r"\bend (it|it all|my life|things)\b", r"\b(take|taking|took) my (own )?life\b",
+        r"\b(don'?t|dont|do not|cant|can'?t|no longer) (see|find) (the |any )?(point|reason)",
+        r"\bno (point|reason) (in )?(living|going on|carrying on|being here|anymore|any more)",
+        r"\bwhat'?s the point (of|in) (living|going on|anything|me)",
+        r"\b(better off|be better) without me\b", r"\bwant(ing)? to die\b", r"\bwish i (was|were) dead\b",
+        r"\b(don'?t|dont|do not) want to (be here|live|wake up|go on)", r"\bnot wake up\b",
+        r"\b(can'?t|cant|cannot) (go on|cope|take (it|this|any more|anymore))\b",
+        r"\bsaid (my )?goodbyes?\b", r"\b(overdose|od'?d|took all my (pills|tablets))\b",
+        r"\b(nothing|no one|nobody) (left )?to live for\b", r"\bgive up on (life|everything)\b",
+        r"\btired of (living|life|being alive|everything)\b", r"\bjump(ing)? (off|in front)\b",
+    ],
+    "domestic_abuse": [
+        r"\b(he|she|partner|husband|wife|boyfriend|girlfriend|ex)\s+(hit|hits|hitting|beat|beats|beating|"
+        r"punched|kicked|strangled|choked|threatened|slapped)\s+(me|her|him|the kids|my)",
+        r"\b(hit|beat|hurt|punched|strangled|choked) me (again|last night|today)\b",
+        r"\bscared (to go|of going) home\b", r"\b(afraid|scared|frightened|terrified) of (him|her|my (partner|husband|wife|boyfriend|ex))\b",
+        r"\bdomestic (abuse|violence)\b", r"\b(screaming|screams|crying for help|shouting help)\b.{0,60}\b(next door|upstairs|downstairs|neighbou?r)",
+        r"\b(next door|upstairs|downstairs|neighbou?r)\b.{0,60}\b(screaming|hitting her|hitting him|beating)",
+        r"\bwon'?t let me (leave|out|see)\b", r"\blocked me in\b",
+    ],
+    "child_at_risk": [
+        r"\b(child|kid|toddler|baby|little (boy|girl)|children|kids)\b.{0,60}\b(alone|on (his|her|their) own|by (him|her|them)sel(f|ves))\b.{0,40}\b(night|\d ?am|hours|days|road|street|flat)",
+        r"\b(child|kid|toddler|little (boy|girl))\b.{0,40}\b(wandering|in the road|locked out|left outside)\b",
+        r"\b(hitting|beating|hurting|slapping) (the|a|his|her|their) (child|kid|baby|son|daughter|kids|children)\b",
+        r"\b(child|kid|baby|children|kids)\b.{0,30}\b(being|getting) (hit|beaten|hurt|abused|groomed)\b",
+        r"\bgroom(ing|ed)\b.{0,40}\b(child|kid|girl|boy|teen)", r"\b(child|baby|kid)\b.{0,30}\bnot (fed|eaten|been fed)\b",
+    ],
+    "vulnerable_adult": [
+        r"\b(curtains?|blinds?)\b.{0,40}\b(closed|shut|drawn|not (been )?opened|hasn'?t opened|haven'?t opened)\b.{0,40}\b(days|week|since)\b",
+        r"\b(hasn'?t|haven'?t|has not|have not|not|never) (opened|drawn|open|pulled) (her|his|their|the) (curtains|blinds)",
+        r"\b(hasn'?t|haven'?t|has not|have not|not) (been )?(seen|heard)\b.{0,40}\b(days|week|since|for ages)\b",
+        r"\b(post|mail|milk|letters|parcels)\b.{0,30}\b(piling|piled|stacking) up\b",
+        r"\b(elderly|old|disabled|vulnerable)\b.{0,40}\b(fallen|fell|on the floor|can'?t get up|no food|no heating|confused|wandering)\b",
+        r"\bnot answering (the|her|his) door\b",
+    ],
+    "danger_now": [
+        r"\b(being|getting) (attacked|stabbed|mugged|beaten|robbed|chased)\b", r"\bstabb(ed|ing)\b",
+        r"\b(knife|gun|machete|blade)\b.{0,40}\b(fight|now|right now|pulled|waving|threaten|attack)",
+        r"\bright now\b.{0,60}\b(fight|attack|knife|blood|hurt|help)", r"\bhelp (me|us) (please|now|pls)\b",
+        r"\b(someone|man|woman|person|kid|child|boy|girl)\b.{0,30}\b(in the (canal|river|water|lea))\b",
+        r"\bbreaking in\b.{0,30}\b(now|right now)\b", r"\b(in|into) my (house|flat|home) (now|right now)\b",
+        r"\bfollowing me\b", r"\bthreaten(ed|ing) to kill\b",
+    ],
+    "fire_gas": [
+        r"\b(smell|smells|smelling|whiff) of gas\b", r"\bgas (leak|smell)\b", r"\bsmell(s|ing)? gas\b",
+        r"\b(fire|flames|smoke)\b.{0,40}\b(now|right now|spreading|coming|everywhere|in the (stairwell|building|flat|block|bin store))",
+        r"\b(on fire|is burning|set alight|set fire)\b", r"\bcarbon monoxide\b", r"\bsparking\b.{0,30}\b(wire|socket|cable)",
+    ],
+    "medical": [
+        r"\b(collapsed|unconscious|not breathing|can'?t breathe|cant breathe|struggling to breathe|"
+        r"having a fit|fitting|seizure|stroke|heart attack|chest pains?|overdosed|bleeding (badly|heavily|a lot)|"
+        r"passed out|won'?t wake up|isn'?t moving|not moving|turning blue)\b",
+        r"\b(baby|child|toddler)\b.{0,40}\b(fever|temperature|floppy|limp|not waking|rash)\b",
+    ],
+}
+# Figures of speech and past, calm or administrative mentions of the same words.
+LOOK_ALIKES = [
+    r"\b(speeding|traffic|noise|damp|mould|mold|heat|cold|wait|waiting|queue|rent|prices|bills?|back|feet|"
+    r"knees|stairs|lift|music|bass|smell) (is|are)? ?(killing|murdering) (me|us|this|the|our|my)\b",
+    r"\b(killing|murdering) (my|our|the) (sleep|ears|vibe|buzz|mood|head)\b",
+    r"\bdying (for|to)\b", r"\bcould (murder|kill for)\b", r"\bkill(ing)? it\b", r"\bkill the (lights|music|noise)\b",
+    r"\bdeath ?trap\b", r"\bfire (station|brigade|service|safety|alarm test|drill|door inspection|doors?|exit|work|works|pit)\b",
+    r"\bopen day\b", r"\bgas (bill|bills|meter|works|engineer|safety check|prices|cooker|hob|boiler service)\b",
+    r"\bbonfire\b", r"\bfireworks?\b", r"\bsuicide squad\b", r"\b(last|this) (week|month|year)\b.{0,40}\b(was|were|had)\b",
+    r"\bheart attack (waiting to happen|prices)\b", r"\bnearly (gave|give) me a heart attack\b",
+]
+_CUES = {reason: [re.compile(p, re.IGNORECASE) for p in patterns] for reason, patterns in CUES.items()}
+_LOOK_ALIKES = [re.compile(p, re.IGNORECASE) for p in LOOK_ALIKES]
+
+
+def cue(text: str) -> str | None:
+    """The kind of risk the text names, or None; figures of speech around the cue cancel it."""
+    lowered = text.lower()
+    for reason, patterns in _CUES.items():
+        for pattern in patterns:
+            match = pattern.search(lowered)
+            if not match:
+                continue
+            window = lowered[max(0, match.start() - 40): match.end() + 40]
+            if any(alike.search(window) for alike in _LOOK_ALIKES) and not _strong(reason, match.group(0)):
+                continue
+            return reason
+    return None
+
+
+def _strong(reason: str, matched: str) -> bool:
+    """Cues so plain that no surrounding figure of speech may cancel them."""
+    return reason == "self_harm" and any(w in matched for w in ("suicid", "kill myself", "end my life", "want to die"))
