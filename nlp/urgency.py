@@ -78,9 +78,23 @@ _CUES = {reason: [re.compile(p, re.IGNORECASE) for p in patterns] for reason, pa
 _LOOK_ALIKES = [re.compile(p, re.IGNORECASE) for p in LOOK_ALIKES]
 
 
+# Words at least one cue needs; most messages have none, so one cheap scan settles them.
+TRIGGERS = re.compile(
+    r"kill|hurt|harm|cut|suicid|end |life|point|reason|better off|die|dead|wake|go on|cope|take it|"
+    r"goodbye|overdose|od'?d|pills|tablets|live for|give up|tired of|jump|hit|beat|punch|kick|strangl|"
+    r"chok|threat|slap|scared|afraid|frightened|terrified|abuse|violence|scream|help|won'?t let|locked|"
+    r"alone|own|sel(f|ves)|wander|road|locked out|outside|groom|fed|eaten|curtain|blind|seen|heard|"
+    r"post|mail|milk|letters|parcels|fallen|fell|floor|get up|confused|door|attack|stab|mug|robb|chas|"
+    r"knife|gun|machete|blade|right now|canal|river|water|breaking in|house|flat|home|follow|gas|fire|"
+    r"flame|smoke|burn|alight|carbon|spark|collaps|unconscious|breath|fit|seizure|stroke|heart|chest|"
+    r"bleed|passed out|moving|blue|fever|temperature|floppy|limp|rash")
+
+
 def cue(text: str) -> str | None:
     """The kind of risk the text names, or None; figures of speech around the cue cancel it."""
     lowered = text.lower()
+    if not TRIGGERS.search(lowered):
+        return None
     for reason, patterns in _CUES.items():
         for pattern in patterns:
             match = pattern.search(lowered)
