@@ -64,18 +64,20 @@ class Classifier:
 
     def classify_many(self, texts: Iterable[str], batch_size: int = 256) -> list[Classification]:
         """Classify a batch through nlp.pipe (much faster per message than one at a time)."""
-        texts = [t or "" for t in texts]
-        docs = self.nlp.pipe([t.lower() for t in texts], batch_size=batch_size)  # as in training
-        return [self._decide(text, doc) for text, doc in zip(texts, docs)]
+        from .training import normalise
 
-    def _decide(self, text: str, doc) -> Classification:
+        texts = [t or "" for t in texts]
+        reasons = [urgency.cue(t) for t in texts]
+        docs = self.nlp.pipe([normalise(t, r or "") for t, r in zip(texts, reasons)], batch_size=batch_size)
+        return [self._decide(text, doc, reason) for text, doc, reason in zip(texts, docs, reasons)]
+
+    def _decide(self, text: str, doc, reason: str | None) -> Classification:
         cats = doc.cats
         t = self.thresholds
         scores = {theme: round(float(cats.get(theme, 0.0)), 4) for theme in self.themes}
         themes = [theme for theme, score in sorted(scores.items(), key=lambda kv: -kv[1])
                   if score >= t.per_theme.get(theme, t.theme)]
         urgent_score = float(cats.get(URGENT_LABEL, 0.0))
-        reason = urgency.cue(text)
         urgent = reason is not None or urgent_score >= t.urgent_model
         if urgent and reason is None:
             reason = "other_risk"

@@ -7,6 +7,15 @@ import re
 # a missed one can cost a life. Figures of speech are removed by LOOK_ALIKES below.
 CUES: dict[str, list[str]] = {
     "self_harm": [
+        r"\b(don'?t|dont|do not|no longer) want to (live|be alive)", r"\bhad enough of (life|living|it all)",
+        r"\bno point (in )?(me|my) (being|living)", r"\bend(ing)? (it|things|it all)\b", r"\bkill (himself|herself|themselves)\b",
+        r"\b(taken|took|swallowed) (something|pills|tablets|an overdose|too many)", r"\bpills in front of me\b",
+        r"\bstockpil", r"\bself[- ]?harm(ing)?\b.{0,30}\b(again|worse|tonight|now)", r"\bdo something stupid\b",
+        r"\bnot safe (on my own|tonight|alone)", r"\b(standing|sat|sitting) on the (roof|edge|bridge|balcony)",
+        r"\b(going|go) to the (bridge|roof|tracks)\b", r"\b(threaten|threatening|going) to jump\b",
+        r"\blive or die\b", r"\bthinking about dying\b", r"\bpain to stop\b", r"\bgiv(e|ing) up (on life|for good)",
+        r"\bno way out\b", r"\bwritten (letters|a letter|notes?) to my\b", r"\bposted (goodbye|a goodbye)",
+        r"\bwould(n'?t)? (even )?notice if i was gone\b", r"\bi have a rope\b", r"\bdon'?t want to be alive\b",
         r"\b(kill|killing|hurt|hurting|harm|harming|cut|cutting)\s+(my ?self|myself)\b",
         r"\bsuicid\w*", r"\bend (it|it all|my life|things)\b", r"\b(take|taking|took) my (own )?life\b",
         r"\b(don'?t|dont|do not|cant|can'?t|no longer) (see|find) (the |any )?(point|reason)",
@@ -20,6 +29,9 @@ CUES: dict[str, list[str]] = {
         r"\btired of (living|life|being alive|everything)\b", r"\bjump(ing)? (off|in front)\b",
     ],
     "domestic_abuse": [
+        r"\bbeating (her|him|me)\b", r"\bblack eye\b", r"\bpunched (his|her|my)\b", r"\bthreatening me\b",
+        r"\b(hiding|hide) from (my|him|her)\b", r"\bsmashing the (flat|house|place) up\b", r"\bbeing dragged\b",
+        r"\b(going|gonna) to (kill|hurt) me\b", r"\b(he|she)'?ll (hurt|find|kill) (me|her|him)\b",
         r"\b(he|she|partner|husband|wife|boyfriend|girlfriend|ex)\s+(hit|hits|hitting|beat|beats|beating|"
         r"punched|kicked|strangled|choked|threatened|slapped)\s+(me|her|him|the kids|my)",
         r"\b(hit|beat|hurt|punched|strangled|choked) me (again|last night|today)\b",
@@ -29,6 +41,9 @@ CUES: dict[str, list[str]] = {
         r"\bwon'?t let me (leave|out|see)\b", r"\blocked me in\b",
     ],
     "child_at_risk": [
+        r"\b(haven'?t|havent|not) been fed\b", r"\bhits (him|her) with\b", r"\bgroomed\b",
+        r"\boffering (kids|children|girls|boys) (sweets|lifts|money)", r"\bno adult\b",
+        r"\bdrugs to (young )?(girls|boys|kids|children)", r"\b(made|forced) to (carry|sell|deliver) drugs\b",
         r"\b(child|kid|toddler|baby|little (boy|girl)|children|kids)\b.{0,60}\b(alone|on (his|her|their) own|by (him|her|them)sel(f|ves))\b.{0,40}\b(night|\d ?am|hours|days|road|street|flat)",
         r"\b(child|kid|toddler|little (boy|girl))\b.{0,40}\b(wandering|in the road|locked out|left outside)\b",
         r"\b(hitting|beating|hurting|slapping) (the|a|his|her|their) (child|kid|baby|son|daughter|kids|children)\b",
@@ -36,6 +51,11 @@ CUES: dict[str, list[str]] = {
         r"\bgroom(ing|ed)\b.{0,40}\b(child|kid|girl|boy|teen)", r"\b(child|baby|kid)\b.{0,30}\bnot (fed|eaten|been fed)\b",
     ],
     "vulnerable_adult": [
+        r"\bno heating\b.{0,40}\b(elderly|old|\d\d year old|frail|not well|newborn|baby|barely|freezing)",
+        r"\b(hasn'?t|hasnt|has not|not) (answered|been out|collected)\b", r"\b(bad )?smell (coming )?from the flat\b",
+        r"\bfrail\b", r"\b(not|barely) responding\b", r"\bwandering\b.{0,30}\b(night|rain|midnight|road|confused)",
+        r"\b(can'?t|cant) get out of bed\b", r"\bno food since\b", r"\bno insulin\b", r"\boxygen (has )?run out\b",
+        r"\b(leaving|left) the gas on\b",
         r"\b(curtains?|blinds?)\b.{0,40}\b(closed|shut|drawn|not (been )?opened|hasn'?t opened|haven'?t opened)\b.{0,40}\b(days|week|since)\b",
         r"\b(hasn'?t|haven'?t|has not|have not|not|never) (opened|drawn|open|pulled) (her|his|their|the) (curtains|blinds)",
         r"\b(hasn'?t|haven'?t|has not|have not|not) (been )?(seen|heard)\b.{0,40}\b(days|week|since|for ages)\b",
@@ -44,6 +64,12 @@ CUES: dict[str, list[str]] = {
         r"\bnot answering (the|her|his) door\b",
     ],
     "danger_now": [
+        r"\bknives\b", r"\bmachete\b", r"\bgun ?shots?\b", r"\bshots fired\b", r"\barmed (men|man|robbers?)\b",
+        r"\b(attacking|kicking|beating) (a |an |some|him|her|my|the )", r"\bfollowed (home|by a)\b", r"\bweapon\b",
+        r"\bwith a (hammer|knife|bat|blade)\b", r"\blocked in\b", r"\bheld in a\b", r"\btook my passport\b",
+        r"\bpull(ing)? (a|the) (girl|boy|child|woman) into\b", r"\bcrashed into\b.{0,30}\b(hurt|people|canal|river|injured)",
+        r"\bhit by a (car|bus|lorry|van)\b", r"\b(lorry|car|bus|van) hit a\b", r"\btrapped\b", r"\bdrowning\b",
+        r"\bfallen into (the )?(canal|river|water)\b", r"\bcrashed into the (canal|river)\b",
         r"\b(being|getting) (attacked|stabbed|mugged|beaten|robbed|chased)\b", r"\bstabb(ed|ing)\b",
         r"\b(knife|gun|machete|blade)\b.{0,40}\b(fight|now|right now|pulled|waving|threaten|attack)",
         r"\bright now\b.{0,60}\b(fight|attack|knife|blood|hurt|help)", r"\bhelp (me|us) (please|now|pls)\b",
@@ -52,11 +78,16 @@ CUES: dict[str, list[str]] = {
         r"\bfollowing me\b", r"\bthreaten(ed|ing) to kill\b",
     ],
     "fire_gas": [
+        r"\belectrical fire\b", r"\bgas (cooker|hob|pipe)? ?(is )?leaking\b", r"\bsmoke (pouring|coming)\b",
+        r"\bfire on the \w+ floor\b", r"\b(sparking|smoking) (and|&) (smoking|sparking)\b",
         r"\b(smell|smells|smelling|whiff) of gas\b", r"\bgas (leak|smell)\b", r"\bsmell(s|ing)? gas\b",
         r"\b(fire|flames|smoke)\b.{0,40}\b(now|right now|spreading|coming|everywhere|in the (stairwell|building|flat|block|bin store))",
         r"\b(on fire|is burning|set alight|set fire)\b", r"\bcarbon monoxide\b", r"\bsparking\b.{0,30}\b(wire|socket|cable)",
     ],
     "medical": [
+        r"\blips (are|turning) blue\b", r"\basthma attack\b", r"\bhead injury\b", r"\bbleeding\b.{0,20}\b(at|badly|heavily|lot|now)",
+        r"\b(can'?t|cant|cannot) move (his|her|my) legs\b", r"\bconfused and shaking\b", r"\bfeeling (really )?faint\b",
+        r"\bfoaming at the mouth\b", r"\bon the floor and not\b",
         r"\b(collapsed|unconscious|not breathing|can'?t breathe|cant breathe|struggling to breathe|"
         r"having a fit|fitting|seizure|stroke|heart attack|chest pains?|overdosed|bleeding (badly|heavily|a lot)|"
         r"passed out|won'?t wake up|isn'?t moving|not moving|turning blue)\b",
@@ -73,27 +104,27 @@ LOOK_ALIKES = [
     r"\bopen day\b", r"\bgas (bill|bills|meter|works|engineer|safety check|prices|cooker|hob|boiler service)\b",
     r"\bbonfire\b", r"\bfireworks?\b", r"\bsuicide squad\b", r"\b(last|this) (week|month|year)\b.{0,40}\b(was|were|had)\b",
     r"\bheart attack (waiting to happen|prices)\b", r"\bnearly (gave|give) me a heart attack\b",
+    r"\bnearly had a heart attack\b", r"\b(had|since) (a|my) (stroke|heart attack|fall)\b",
+    r"\bset (fire to|on fire)\b.{0,40}\b(bin|bins|rubbish|wheelie|mattress|skip)", r"\b(bin|bins|rubbish|fly-tipped rubbish) (was|were)? ?set on fire\b",
+    r"\bfire extinguisher\b", r"\bfire alarms?\b.{0,20}\b(for fun|test|going off again)", r"\bflare\b",
+    r"\bburning rubbish\b", r"\b(smoke|carbon monoxide) alarms?\b", r"\bsuicide (prevention|awareness|squad)\b",
+    r"\bwas suicidal\b", r"\b(awareness|training|talk)\b", r"\b(ceiling|wall|roof|fence|shelf) collapsed\b",
+    r"\bmoving on\b", r"\bis that dangerous\b", r"\b(near|last (week|month|year))\b.{0,20}\bstabbing\b",
+    r"\bstabbing near\b", r"\bgas leak last\b", r"\bdrowning in\b", r"\bdebt\b",
+    r"\bkicking (a|the) (ball|door|doors|football)", r"\bwe reported it\b",
 ]
 _CUES = {reason: [re.compile(p, re.IGNORECASE) for p in patterns] for reason, patterns in CUES.items()}
 _LOOK_ALIKES = [re.compile(p, re.IGNORECASE) for p in LOOK_ALIKES]
 
 
-# Words at least one cue needs; most messages have none, so one cheap scan settles them.
-TRIGGERS = re.compile(
-    r"kill|hurt|harm|cut|suicid|end |life|point|reason|better off|die|dead|wake|go on|cope|take it|"
-    r"goodbye|overdose|od'?d|pills|tablets|live for|give up|tired of|jump|hit|beat|punch|kick|strangl|"
-    r"chok|threat|slap|scared|afraid|frightened|terrified|abuse|violence|scream|help|won'?t let|locked|"
-    r"alone|own|sel(f|ves)|wander|road|locked out|outside|groom|fed|eaten|curtain|blind|seen|heard|"
-    r"post|mail|milk|letters|parcels|fallen|fell|floor|get up|confused|door|attack|stab|mug|robb|chas|"
-    r"knife|gun|machete|blade|right now|canal|river|water|breaking in|house|flat|home|follow|gas|fire|"
-    r"flame|smoke|burn|alight|carbon|spark|collaps|unconscious|breath|fit|seizure|stroke|heart|chest|"
-    r"bleed|passed out|moving|blue|fever|temperature|floppy|limp|rash")
+# Every cue in one pattern: one scan settles the many messages that name no risk at all.
+_ANY = re.compile("|".join(f"(?:{p})" for patterns in CUES.values() for p in patterns), re.IGNORECASE)
 
 
 def cue(text: str) -> str | None:
     """The kind of risk the text names, or None; figures of speech around the cue cancel it."""
     lowered = text.lower()
-    if not TRIGGERS.search(lowered):
+    if not _ANY.search(lowered):
         return None
     for reason, patterns in _CUES.items():
         for pattern in patterns:
@@ -109,4 +140,4 @@ def cue(text: str) -> str | None:
 
 def _strong(reason: str, matched: str) -> bool:
     """Cues so plain that no surrounding figure of speech may cancel them."""
-    return reason == "self_harm" and any(w in matched for w in ("suicid", "kill myself", "end my life", "want to die"))
+    return reason == "self_harm" and any(w in matched for w in ("kill myself", "end my life", "want to die"))
