@@ -21,7 +21,7 @@ ASCII_LETTERS = re.compile(r"^[\x00-\x7f\u2018\u2019\u201c\u201d\u2026\U0001F000
 def _detector():
     from lingua import Language, LanguageDetectorBuilder
     languages = [getattr(Language, name) for name in LANGUAGES if hasattr(Language, name)]
-    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+    return LanguageDetectorBuilder.from_languages(*languages).build()  # full accuracy: only non-English-looking text gets here
 
 
 def looks_english(text: str) -> bool:

@@ -30,6 +30,8 @@ def normalise(text: str, reason: str | None = None) -> str:
     reason = reason if reason is not None else cue(text)
     if reason:
         hints.append(f"kw_urgent_{reason}")
+    if not lowered.strip():
+        lowered = "kw_empty"  # spaCy's n-gram layer cannot take a document with no tokens
     return lowered + (" " + " ".join(hints) if hints else "")
 
 

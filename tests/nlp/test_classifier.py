@@ -1,0 +1,135 @@
+"""The shipped classifier: themes, urgency (and its look-alikes), places, language, corrections."""
+import json
+import time
+
+import pytest
+from click.testing import CliRunner
+
+import nlp
+from nlp.cli import nlp_group
+
+
+@pytest.fixture(scope="module")
+def classifier():
+    return nlp.load(places=["Albion Road", "Marsh Lane", "Kingsmead Estate", "Well Street", "Tower Court"])
+
+
+def test_loads_quickly_and_reports_its_version(tmp_path):
+    started = time.perf_counter()
+    fresh = nlp.Classifier(places=())
+    assert time.perf_counter() - started < 1.0
+    assert fresh.model_version and fresh.themes == nlp.DEFAULT_THEMES
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("black mould all over the bathroom and the landlord wont fix it", "housing"),
+    ("cars speeding past the school every morning, we need a crossing", "road_safety"),
+    ("cant get a GP appointment for three weeks", "health"),
+    ("lads on mopeds doing wheelies and shouting at people all night", "antisocial_behaviour"),
+    ("fly tipping behind the garages again, mattresses and bags", "environment"),
+    ("my car was broken into and the radio stolen", "crime"),
+    ("please dont close the youth club, the kids have nowhere else", "community_facilities"),
+    ("the 242 bus never turns up on time", "transport"),
+])
+def test_clear_messages_get_their_theme(classifier, text, theme):
+    assert theme in classifier.classify(text).themes
+
+
+def test_several_themes_at_once(classifier):
+    themes = classifier.classify("damp and mould in the flat is giving my kids asthma").themes
+    assert {"housing", "health"} <= set(themes)
+
+
+@pytest.mark.parametrize("text", ["thanks", "ok", "STOP", "yes", "👍"])
+def test_small_talk_and_commands_carry_no_theme(classifier, text):
+    assert classifier.classify(text).themes == []
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("i dont see the point anymore", "self_harm"),
+    ("everyone would be better off without me", "self_harm"),
+    ("the old lady at 12 hasnt opened her curtains in days", "vulnerable_adult"),
+    ("he hit me again last night and im scared to go home", "domestic_abuse"),
+    ("strong smell of gas in the stairwell", "fire_gas"),
+    ("man collapsed at the bus stop and isnt moving", "medical"),
+    ("two small kids alone in the flat since yesterday", "child_at_risk"),
+])
+def test_urgent_messages_are_caught_with_a_reason(classifier, text, reason):
+    result = classifier.classify(text)
+    assert result.urgent and result.urgent_reason == reason
+
+
+@pytest.mark.parametrize("text", [
+    "the speeding is killing this street", "this damp is killing me", "im dying for a new bus route",
+    "the fire station open day was great", "gas bill is through the roof", "i could murder a cuppa",
+    "kill the lights at the park at night please",
+])
+def test_look_alikes_are_not_urgent(classifier, text):
+    assert not classifier.classify(text).urgent
+
+
+def test_places_tolerate_abbreviations_and_case(classifier):
+    assert classifier.classify("potholes all down albion rd").places == ["Albion Road"]
+    assert classifier.classify("MARSH LN and Well St are filthy").places == ["Marsh Lane", "Well Street"]
+    assert classifier.classify("the kingsmead estate lifts").places == ["Kingsmead Estate"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("W mieszkaniu jest wilgoć i pleśń, dzieci kaszlą", "pl"), ("Sokakta çok fazla çöp var", "tr"),
+    ("পার্কে রাতে মাদক বিক্রি হচ্ছে", "bn"), ("La calle está muy sucia y hay ratas", "es"),
+    ("the bins are overflowing again", "en"),
+])
+def test_language_is_detected_and_non_english_flagged(classifier, text, lang):
+    result = classifier.classify(text)
+    assert result.lang == lang
+    assert result.needs_review == (lang != "en") or lang == "en"
+
+
+def test_non_english_is_flagged_for_review(classifier):
+    assert classifier.classify("Ulica jest brudna, śmieci wszędzie").needs_review
+
+
+def test_redacted_text_comes_with_the_result(classifier):
+    assert classifier.classify("call me 07700 900123 about the rats").redacted == "call me [phone] about the rats"
+
+
+def test_batch_and_single_agree(classifier):
+    texts = ["rats by the bins", "speeding on marsh lane", "thanks"]
+    assert [c.themes for c in classifier.classify_many(texts)] == [classifier.classify(t).themes for t in texts]
+
+
+def test_correction_becomes_a_redacted_training_example():
+    example = nlp.correction_example("my neighbour Dave at 12 Albion Road deals drugs", ["crime", "crime"], urgent=False)
+    assert example["themes"] == ["crime"] and example["urgent"] is False
+    assert "Dave" not in example["text"] and "12 Albion Road" not in example["text"]
+
+
+def test_cli_classify_reads_and_writes_json_lines():
+    runner = CliRunner()
+    result = runner.invoke(nlp_group, ["classify"], input='{"text": "bins not collected"}\n\n{"text": "ok"}\n')
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert len(lines) == 2 and "environment" in lines[0]["themes"] and lines[1]["themes"] == []
+    assert set(lines[0]) >= {"themes", "scores", "urgent", "lang", "redacted", "places", "model_version"}
+    bad = runner.invoke(nlp_group, ["classify"], input="not json\n")
+    assert bad.exit_code != 0 and "line 1" in bad.output
+
+
+def test_cli_evaluate_json_on_a_small_file(tmp_path):
+    data = tmp_path / "few.jsonl"
+    data.write_text('{"text": "rats everywhere by the bins", "themes": ["environment"], "urgent": false}\n'
+                    '{"text": "i want to end it all", "themes": ["health"], "urgent": true}\n')
+    result = CliRunner().invoke(nlp_group, ["evaluate", str(data), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["examples"] == 2 and report["urgent"]["recall"] == 1.0
+    assert report["per_label"]["environment"]["recall"] == 1.0
+
+
+def test_fixmystreet_categories_map_to_themes():
+    from nlp.fixmystreet import theme_for
+    assert theme_for("Fly Tipping") == "environment"
+    assert theme_for("Potholes") == "road_safety"
+    assert theme_for("Street lighting") == "road_safety"
+    assert theme_for("Car parking") == "transport"
+    assert theme_for("Other") is None

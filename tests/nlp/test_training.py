@@ -1,0 +1,31 @@
+"""Training is deterministic for a seed and never sees the dev split."""
+import json
+
+from nlp.dataset import is_dev, load_all, split
+from nlp.training import fit, normalise
+
+
+def test_dev_split_is_stable_and_disjoint():
+    train, dev = split(load_all())
+    assert len(dev) > 300 and len(train) > 4 * len(dev) * 0.7
+    assert not {r["text"] for r in train} & {r["text"] for r in dev}
+    assert all(is_dev(r["text"]) for r in dev)
+
+
+def test_the_data_covers_every_label():
+    rows = load_all()
+    assert len(rows) >= 2500
+    for theme in ["antisocial_behaviour", "housing", "road_safety", "health", "environment", "crime",
+                  "community_facilities", "transport", "other"]:
+        assert sum(theme in r["themes"] for r in rows) >= 150, theme
+    assert sum(r["urgent"] for r in rows) >= 150
+    assert sum(not r["themes"] for r in rows) >= 150
+
+
+def test_same_seed_same_model():
+    rows = [r for r in load_all()[:200]]
+    labels = ["housing", "environment"]
+    one = fit(rows, labels, seed=3, epochs=2)
+    two = fit(rows, labels, seed=3, epochs=2)
+    text = normalise("mould in the flat")
+    assert json.dumps(one(text).cats, sort_keys=True) == json.dumps(two(text).cats, sort_keys=True)
