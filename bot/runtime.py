@@ -28,10 +28,11 @@ class Runtime:
     channels: dict = field(default_factory=dict)
     _classifier: object = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _write_lock: object = None  # set for SQLite: one writer per process, taken in turn
 
     def uow(self) -> UnitOfWork:
         """A new unit of work (rolls back unless committed)."""
-        return UnitOfWork(self.session_factory)
+        return UnitOfWork(self.session_factory, self._write_lock)
 
     @property
     def classifier(self):
@@ -68,4 +69,5 @@ def build_runtime(settings: Settings | None = None, site: Site | None = None, *,
     if channels is None:
         channels = build_channels(settings, site.whatsapp_template_sid)
     return Runtime(settings=settings, site=site, engine=engine,
-                   session_factory=make_session_factory(engine), cipher=cipher, channels=channels)
+                   session_factory=make_session_factory(engine), cipher=cipher, channels=channels,
+                   _write_lock=threading.RLock() if engine.dialect.name == "sqlite" else None)

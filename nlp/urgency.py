@@ -52,7 +52,7 @@ CUES: dict[str, list[str]] = {
     ],
     "vulnerable_adult": [
         r"\bno heating\b.{0,40}\b(elderly|old|\d\d year old|frail|not well|newborn|baby|barely|freezing)",
-        r"\b(hasn'?t|hasnt|has not|not) (answered|been out|collected)\b", r"\b(bad )?smell (coming )?from the flat\b",
+        r"\b(hasn'?t|hasnt|has not) (answered|been out|collected (her|his))\b", r"\b(bad )?smell (coming )?from the flat\b",
         r"\bfrail\b", r"\b(not|barely) responding\b", r"\bwandering\b.{0,30}\b(night|rain|midnight|road|confused)",
         r"\b(can'?t|cant) get out of bed\b", r"\bno food since\b", r"\bno insulin\b", r"\boxygen (has )?run out\b",
         r"\b(leaving|left) the gas on\b",
