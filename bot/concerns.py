@@ -30,6 +30,12 @@ def file_message(session: Session, runtime, message: Message, classification) ->
     message.model_version = classification.model_version
     message.kind = "concern"
     message.status = MessageStatus.PROCESSED
+    set_themes(message, message.themes)
+
+
+def set_themes(message: Message, themes: list[str]) -> None:
+    """Give a message its themes, and the one-row-per-theme copies that counting reads."""
+    message.themes = list(themes)
     message.theme_rows = [MessageTheme(theme=t, resident_id=message.resident_id,
                                        neighbourhood=message.neighbourhood,
                                        received_at=message.received_at) for t in message.themes]

@@ -10,6 +10,7 @@ from storage.models import MessageStatus, OutboxMessage, ResidentState, utcnow
 
 from . import residents
 from .agenda import describe_meeting, upcoming_meetings
+from .alerts import alert_urgent
 from .concerns import acknowledgement, file_message, handle_concern
 from .interceptors import intercept
 from .texts import SIGNPOSTING, text
@@ -42,7 +43,6 @@ def _first_contact(turn: Turn) -> None:
         file_message(turn.session, turn.runtime, turn.message, turn.classification)
         turn.message.status = MessageStatus.HELD
         turn.session.flush()
-        from .alerts import alert_urgent
         alert_urgent(turn.session, turn.runtime, turn.message)
         turn.reply(text("urgent"), purpose="consent")
     turn.say("welcome", purpose="consent")

@@ -4,7 +4,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 import nlp
-from storage.models import Correction, Message, MessageTheme, utcnow
+from storage.models import Correction, Message, utcnow
+
+from .concerns import set_themes
 
 
 def correct_themes(session, message_id: int, themes: list[str], corrected_by: str,
@@ -17,12 +19,9 @@ def correct_themes(session, message_id: int, themes: list[str], corrected_by: st
     correction = Correction(message_id=message.id, previous_themes=list(message.themes or []),
                             themes=themes, corrected_by=corrected_by,
                             example=nlp.correction_example(message.body, themes, urgent=message.urgent))
-    message.themes = themes
+    set_themes(message, themes)
     message.needs_review = False
     message.reviewed_at, message.reviewed_by = utcnow(), corrected_by
-    message.theme_rows = [MessageTheme(theme=t, resident_id=message.resident_id,
-                                       neighbourhood=message.neighbourhood,
-                                       received_at=message.received_at) for t in themes]
     session.add(correction)
     return correction
 
