@@ -113,26 +113,19 @@ LOOK_ALIKES = [
     r"\bstabbing near\b", r"\bgas leak last\b", r"\bdrowning in\b", r"\bdebt\b",
     r"\bkicking (a|the) (ball|door|doors|football)", r"\bwe reported it\b",
 ]
-_CUES = {reason: [re.compile(p, re.IGNORECASE) for p in patterns] for reason, patterns in CUES.items()}
-_LOOK_ALIKES = [re.compile(p, re.IGNORECASE) for p in LOOK_ALIKES]
-
-
-# Every cue in one pattern: one scan settles the many messages that name no risk at all.
-_ANY = re.compile("|".join(f"(?:{p})" for patterns in CUES.values() for p in patterns), re.IGNORECASE)
+# One pattern per kind of risk, and one for all the look-alikes: a handful of scans per message.
+_CUES = {reason: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+         for reason, patterns in CUES.items()}
+_LOOK_ALIKE = re.compile("|".join(f"(?:{p})" for p in LOOK_ALIKES), re.IGNORECASE)
 
 
 def cue(text: str) -> str | None:
     """The kind of risk the text names, or None; figures of speech around the cue cancel it."""
     lowered = text.lower()
-    if not _ANY.search(lowered):
-        return None
-    for reason, patterns in _CUES.items():
-        for pattern in patterns:
-            match = pattern.search(lowered)
-            if not match:
-                continue
+    for reason, pattern in _CUES.items():
+        for match in pattern.finditer(lowered):
             window = lowered[max(0, match.start() - 40): match.end() + 40]
-            if any(alike.search(window) for alike in _LOOK_ALIKES) and not _strong(reason, match.group(0)):
+            if _LOOK_ALIKE.search(window) and not _strong(reason, match.group(0)):
                 continue
             return reason
     return None
