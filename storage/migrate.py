@@ -16,12 +16,12 @@ def alembic_config(database_url: str) -> Config:
     return config
 
 
-def upgrade(database_url: str, revision: str = "head") -> None:
+def upgrade(database_url: str, revision: str = "heads") -> None:
     """Bring the database at `database_url` up to `revision`."""
     command.upgrade(alembic_config(database_url), revision)
 
 
-def upgrade_engine(engine, revision: str = "head") -> None:
+def upgrade_engine(engine, revision: str = "heads") -> None:
     """Migrate through an existing engine (needed for in-memory SQLite, which lives in one connection)."""
     config = alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.begin() as connection:
