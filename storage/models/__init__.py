@@ -1,11 +1,15 @@
 """Every table townsquare keeps; importing this package registers them all on Base.metadata."""
 from .base import Base, utcnow
-from .meetings import Meeting, MeetingStatus
+from .broadcasts import Broadcast, BroadcastStatus
+from .meetings import Invitation, Meeting, MeetingStatus, RsvpAnswer
 from .messages import Correction, Message, MessageStatus, MessageTheme
 from .outbox import OutboxMessage, OutboxStatus
 from .residents import Resident, ResidentState
+from .users import LoginAttempt, Role, User
 
 __all__ = [
     "Base", "utcnow", "Resident", "ResidentState", "Message", "MessageStatus", "MessageTheme",
     "Correction", "OutboxMessage", "OutboxStatus", "Meeting", "MeetingStatus",
+    "Invitation", "RsvpAnswer", "Broadcast", "BroadcastStatus",
+    "User", "Role", "LoginAttempt",
 ]
