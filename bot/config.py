@@ -70,6 +70,8 @@ class Settings:
     twilio_rate_per_second: float = 10.0
     telegram_rate_per_second: float = 30.0
     telegram_per_chat_per_second: float = 1.0
+    reminder_hours: tuple = (24, 2)
+    send_concurrency: int = 8
     extra: dict = field(default_factory=dict)
 
     @property
@@ -111,6 +113,8 @@ _ENV = {
     "twilio_rate_per_second": "TWILIO_RATE_PER_SECOND",
     "telegram_rate_per_second": "TELEGRAM_RATE_PER_SECOND",
     "telegram_per_chat_per_second": "TELEGRAM_PER_CHAT_PER_SECOND",
+    "reminder_hours": "REMINDER_HOURS",
+    "send_concurrency": "SEND_CONCURRENCY",
 }
 
 
@@ -126,7 +130,10 @@ def load_settings(environ: dict | None = None, folder: Path | None = None) -> Se
         if raw is None or raw == "":
             continue
         kind = type(getattr(defaults, attr))
-        values[attr] = kind(raw)
+        if kind is tuple:  # "24,2"
+            values[attr] = tuple(float(part) for part in raw.split(",") if part.strip())
+        else:
+            values[attr] = kind(raw)
     settings = replace(defaults, **values)
     settings = replace(settings, database_url=normalise_database_url(settings.database_url))
     if not settings.secret_key:

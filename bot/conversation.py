@@ -163,6 +163,10 @@ def _active(turn: Turn) -> None:
     if command in COMMANDS:
         turn.message.kind = "command"
         return COMMANDS[command](turn)
+    if turn.callback_data is not None:  # a button press: only a feature can make sense of it
+        turn.message.status = MessageStatus.IGNORED
+        intercept(turn)
+        return
     if turn.message.media_count and not turn.text.strip():
         turn.message.kind = "media"
         turn.message.status = MessageStatus.IGNORED

@@ -12,4 +12,12 @@ INTERCEPTORS: list[Callable] = []
 
 def intercept(turn) -> bool:
     """True when some feature handled this message."""
+    if not INTERCEPTORS:
+        _register()
     return any(step(turn) for step in INTERCEPTORS)
+
+
+def _register() -> None:
+    # Imported late: the features import the conversation's building blocks themselves.
+    from .rsvp import rsvp_interceptor
+    INTERCEPTORS.append(rsvp_interceptor)

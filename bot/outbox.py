@@ -40,3 +40,25 @@ def reply(session: Session, resident: Resident, message_id: int, body: str, *, n
     """Queue the `n`th reply to inbound message `message_id` (a provider retry queues nothing)."""
     return enqueue(session, key=f"reply:{message_id}:{n}", body=body, resident=resident,
                    purpose=purpose, buttons=buttons)
+
+
+def enqueue_many(session: Session, rows: list[dict]) -> int:
+    """Queue many messages in one statement; keys already queued are skipped (a re-run after a crash)."""
+    if not rows:
+        return 0
+    now = utcnow()
+    values = [{"buttons": [], "respect_quiet_hours": False, "purpose": "reply", "segments": 1,
+               "not_before": now, "status": "queued", "attempts": 0, "created_at": now, **row}
+              for row in rows]
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    inserted = 0
+    for start in range(0, len(values), 2000):
+        chunk = values[start:start + 2000]
+        result = session.execute(insert(OutboxMessage).on_conflict_do_nothing(
+            index_elements=["idempotency_key"]), chunk)
+        inserted += max(result.rowcount or 0, 0)
+    return inserted

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from . import residents
+from . import broadcasts, residents
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +21,7 @@ def purge_held_messages(runtime, now: datetime) -> None:
         logger.info("purged held messages", extra={"count": purged})
 
 
-HOOKS = [purge_held_messages]
+HOOKS = [purge_held_messages, broadcasts.run_scheduled]
 
 
 def run_due(runtime, now: datetime) -> None:

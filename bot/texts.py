@@ -36,6 +36,21 @@ TEXTS = {
     "media_only": "Thanks! We can only read text for now. Please tell us in words.",
     "unsupported": "Sorry, we can only read text messages. Please tell us in words.",
     "edited_ignored": "We've kept your first message; please send a new one if something changed.",
+    # Meetings (bot/meetings.py, bot/rsvp.py)
+    "invitation": "You're invited: {title}, {when}. {description} Can you come? Reply YES, NO or MAYBE.",
+    "reminder": "Reminder: {title}, {when}. See you there! Reply NO if you can't make it now.",
+    "meeting_moved": "Change of plan: {title} is now {when}. Reply YES, NO or MAYBE to tell us if you can come.",
+    "meeting_cancelled": "Sorry, {title} ({when}) is cancelled. We'll let you know when it's rearranged.",
+    "meeting_notes": "From {title}: {notes}",
+    "rsvp_yes": "Great, see you at {title}, {when}. We'll send a reminder.",
+    "rsvp_no": "Thanks for letting us know. Hope to see you at the next one.",
+    "rsvp_maybe": "Thanks, we've put you down as a maybe for {title}. We'll send a reminder.",
+    "rsvp_closed": "Thanks, but {title} has already started or been cancelled.",
+    # You said, we did (bot/actions.py); the action's own words are shortened to fit two segments.
+    "action_update": "{site}: you told us about {theme} in {neighbourhood}. What has been done: {action}",
+    "you_said_weekly": "{site}: this week in {neighbourhood} people raised {themes}.",
+    "you_said_meeting": " Next meeting: {meeting}.",
+    "you_said_action": " You said, we did: {action}",
 }
 
 

@@ -11,16 +11,21 @@ import os
 import socket
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 
-from storage.models import OutboxMessage, OutboxStatus, Resident, ResidentState, utcnow
+from storage.models import OutboxMessage, OutboxStatus, Resident, ResidentState, WorkerBeat, utcnow
 
 from . import periodic
 from .channels import Outgoing, PermanentSendError, TransientSendError
-from .outbox import BEFORE_CONSENT
+from .ratelimit import RateLimits
+from .send_rules import decide
+
+HEARTBEAT_SECONDS = 3
+ALIVE_SECONDS = 15
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +34,8 @@ logger = logging.getLogger(__name__)
 class Claimed:
     outgoing: Outgoing | None
     skip_reason: str | None = None
+    status: str = OutboxStatus.SKIPPED
+    hold_until: datetime | None = None
 
 
 class Worker:
@@ -41,6 +48,11 @@ class Worker:
         self.clock = clock
         self.sleep = sleep
         self._is_postgres = runtime.engine.dialect.name == "postgresql"
+        self.limits = RateLimits(self.settings)
+        # Rows taken over from a worker that died mid-send: it may have reached the provider.
+        self._uncertain: dict[int, datetime] = {}
+        self._pool: ThreadPoolExecutor | None = None
+        self._recipients: dict[int, int | None] = {}
 
     # -- claiming ---------------------------------------------------------------------------
     def claim(self, limit: int | None = None) -> list[int]:
@@ -57,7 +69,13 @@ class Worker:
             query = query.with_for_update(skip_locked=True)
         with self.runtime.uow() as uow:
             ids = list(uow.session.scalars(query))
+            self._recipients = dict(uow.session.execute(select(
+                OutboxMessage.id, OutboxMessage.resident_id).where(OutboxMessage.id.in_(ids))).all()) if ids else {}
             if ids:
+                for row_id, claimed_at in uow.session.execute(select(
+                        OutboxMessage.id, OutboxMessage.claimed_at).where(
+                        OutboxMessage.id.in_(ids), OutboxMessage.status == OutboxStatus.SENDING)):
+                    self._uncertain[row_id] = claimed_at
                 uow.session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids)).values(
                     status=OutboxStatus.SENDING, claimed_at=now, claimed_by=self.worker_id,
                     attempts=OutboxMessage.attempts + 1))
@@ -65,45 +83,52 @@ class Worker:
         return ids
 
     def _prepare(self, outbox_id: int) -> Claimed:
-        """Read what the channel needs, as plain values; decide if it must not be sent."""
+        """Read what the channel needs, as plain values; decide if it must not be sent (yet)."""
         with self.runtime.uow() as uow:
             row = uow.session.get(OutboxMessage, outbox_id)
             if row is None or row.status != OutboxStatus.SENDING or row.claimed_by != self.worker_id:
                 return Claimed(None, "claimed by another worker")
-            address = None
-            if row.resident_id is not None:
-                resident = uow.session.get(Resident, row.resident_id)
-                if resident is None:
-                    return Claimed(None, "resident forgotten")
-                if row.purpose not in BEFORE_CONSENT and not resident.reachable:
-                    return Claimed(None, "resident has not consented or has opted out")
-                if resident.state == ResidentState.OPTED_OUT and row.purpose != "stop":
-                    return Claimed(None, "resident opted out")
-                address = self.runtime.cipher.decrypt(resident.address_enc)
-            elif row.address_enc:
-                address = self.runtime.cipher.decrypt(row.address_enc)
+            resident = uow.session.get(Resident, row.resident_id) if row.resident_id is not None else None
+            decision = decide(uow.session, row, resident, self.runtime.site, self.clock())
+            if decision.hold_until is not None:
+                return Claimed(None, "quiet hours", hold_until=decision.hold_until)
+            if decision.withdraw_status is not None:
+                return Claimed(None, decision.reason, status=decision.withdraw_status)
+            encrypted = resident.address_enc if resident is not None else row.address_enc
+            address = self.runtime.cipher.decrypt(encrypted) if encrypted else None
             if not address:
                 return Claimed(None, "no address")
             return Claimed(Outgoing(outbox_id=row.id, channel=row.channel, address=address,
                                     body=row.body, purpose=row.purpose, subject=row.subject,
-                                    buttons=list(row.buttons or [])))
+                                    buttons=list(row.buttons or []), segments=row.segments or 1,
+                                    window_closed=decision.window_closed))
 
     # -- sending ----------------------------------------------------------------------------
     def send_one(self, outbox_id: int) -> str:
         """Send one claimed row; returns its new status."""
         claimed = self._prepare(outbox_id)
+        uncertain_since = self._uncertain.pop(outbox_id, None)
         if claimed.outgoing is None:
             if claimed.skip_reason == "claimed by another worker":
                 return "lost-claim"
-            return self._finish(outbox_id, OutboxStatus.SKIPPED, error=claimed.skip_reason)
+            if claimed.hold_until is not None:
+                return self._hold(outbox_id, claimed.hold_until)
+            return self._finish(outbox_id, claimed.status, error=claimed.skip_reason)
         message = claimed.outgoing
         channel = self.runtime.channel(message.channel)
         if channel is None:
             return self._finish(outbox_id, OutboxStatus.FAILED, error=f"channel {message.channel} is off",
                                 code="channel-off")
+        if uncertain_since is not None and hasattr(channel, "find_sent"):
+            earlier = channel.find_sent(message, uncertain_since)
+            if earlier is not None:  # the dead worker's send did go out: record it, don't repeat it
+                return self._finish(outbox_id, OutboxStatus.SENT, provider_id=earlier.provider_id)
+        self.limits.acquire(message.channel, message.address, message.segments)
         try:
             result = channel.send(message)  # the network call: no session is open here
         except TransientSendError as exc:
+            if exc.retry_after or exc.code in ("20429", "429", "RetryAfter"):
+                self.limits.slow_down(message.channel, exc.retry_after or 1.0)
             return self._retry(outbox_id, exc)
         except PermanentSendError as exc:
             status = OutboxStatus.SKIPPED if exc.skipped else OutboxStatus.FAILED
@@ -114,6 +139,15 @@ class Worker:
             return self._retry(outbox_id, TransientSendError(f"unexpected: {type(exc).__name__}"))
         return self._finish(outbox_id, OutboxStatus.SENT, provider_id=result.provider_id,
                             provider_status=result.status)
+
+    def _hold(self, outbox_id: int, until: datetime) -> str:
+        """Back to the queue until `until`, without counting an attempt."""
+        with self.runtime.uow() as uow:
+            uow.session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id).values(
+                status=OutboxStatus.QUEUED, not_before=until, claimed_at=None, claimed_by=None,
+                attempts=OutboxMessage.attempts - 1))
+            uow.commit()
+        return OutboxStatus.QUEUED
 
     def _retry(self, outbox_id: int, exc: TransientSendError) -> str:
         with self.runtime.uow() as uow:
@@ -158,11 +192,26 @@ class Worker:
 
     # -- loops ------------------------------------------------------------------------------
     def run_once(self) -> int:
-        """Claim and send one batch; returns how many rows were handled."""
+        """Claim and send one batch (several at a time, within the rate caps); returns how many."""
         ids = self.claim()
+        # One resident's messages go in order, one after another; different residents in parallel.
+        by_recipient: dict[object, list[int]] = {}
         for outbox_id in ids:
-            self.send_one(outbox_id)
+            recipient = self._recipients.get(outbox_id) or f"row:{outbox_id}"
+            by_recipient.setdefault(recipient, []).append(outbox_id)
+        groups = list(by_recipient.values())
+        if len(groups) > 1 and self.settings.send_concurrency > 1:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.settings.send_concurrency, thread_name_prefix="send")
+            list(self._pool.map(self._send_in_order, groups))
+        else:
+            for group in groups:
+                self._send_in_order(group)
         return len(ids)
+
+    def _send_in_order(self, outbox_ids: list[int]) -> None:
+        for outbox_id in outbox_ids:
+            self.send_one(outbox_id)
 
     def drain(self, max_rounds: int = 1000) -> int:
         """Send until nothing is due (tests, `townsquare worker --once`)."""
@@ -174,13 +223,38 @@ class Worker:
                 break
         return total
 
+    def heartbeat(self) -> int:
+        """Say this worker is alive; share the rate caps with the others alive. Returns how many."""
+        now = utcnow()
+        with self.runtime.uow() as uow:
+            beat = uow.session.get(WorkerBeat, self.worker_id)
+            if beat is None:
+                uow.session.add(WorkerBeat(worker_id=self.worker_id, seen_at=now))
+            else:
+                beat.seen_at = now
+            uow.session.execute(delete(WorkerBeat).where(WorkerBeat.seen_at < now - timedelta(hours=1)))
+            alive = uow.session.scalar(select(func.count()).where(
+                WorkerBeat.seen_at >= now - timedelta(seconds=ALIVE_SECONDS))) or 1
+            uow.commit()
+        self.limits.set_share(alive)
+        return alive
+
+    def _leave(self) -> None:
+        with self.runtime.uow() as uow:
+            uow.session.execute(delete(WorkerBeat).where(WorkerBeat.worker_id == self.worker_id))
+            uow.commit()
+
     def run_forever(self, stop: threading.Event | None = None) -> None:
-        """Poll the outbox until `stop` is set; runs periodic hooks every few seconds."""
+        """Poll the outbox until `stop` is set; beats and runs periodic hooks every few seconds."""
         stop = stop or threading.Event()
         last_periodic: datetime | None = None
+        last_beat = 0.0
         logger.info("worker started", extra={"worker_id": self.worker_id})
         while not stop.is_set():
             try:
+                if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
+                    last_beat = time.monotonic()
+                    self.heartbeat()
                 now = self.clock()
                 if last_periodic is None or (now - last_periodic).total_seconds() >= 10:
                     last_periodic = now
@@ -191,3 +265,9 @@ class Worker:
                 handled = 0
             if not handled:
                 stop.wait(self.settings.worker_poll_seconds)
+        try:
+            self._leave()
+        except Exception:
+            logger.debug("could not remove the heartbeat", exc_info=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)

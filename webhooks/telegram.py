@@ -50,7 +50,11 @@ def inbound_from(update: Update) -> Inbound | None:
 @bp.post("/telegram")
 def telegram_update():
     _verify()
-    inbound = inbound_from(_parse())
+    update = _parse()
+    inbound = inbound_from(update)
     if inbound is not None:
         receive_message(current_app.extensions["townsquare"], inbound)
+    if update.callback_query is not None:
+        # Answering in the webhook's own response stops the button's spinner with no extra request.
+        return jsonify(method="answerCallbackQuery", callback_query_id=update.callback_query.id)
     return jsonify(ok=True)

@@ -16,6 +16,9 @@ class Outgoing:
     purpose: str = "reply"
     subject: str | None = None
     buttons: list = field(default_factory=list)
+    segments: int = 1
+    # WhatsApp only: the 24-hour window is closed, so only an approved template may be sent.
+    window_closed: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,3 +63,6 @@ class Channel(Protocol):
     def send(self, message: Outgoing) -> SendResult:
         """Send, or raise TransientSendError / PermanentSendError."""
         ...
+
+    # Optional: `find_sent(message, since) -> SendResult | None` asks the provider whether a
+    # message whose sender died mid-send already went out (Twilio can; Telegram cannot).

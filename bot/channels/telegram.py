@@ -33,9 +33,14 @@ class TelegramChannel:
     def __init__(self, token: str, api_base_url: str = ""):
         base = (api_base_url.rstrip("/") + "/bot") if api_base_url else "https://api.telegram.org/bot"
         self._bot = Bot(token, base_url=base,
-                        request=HTTPXRequest(connection_pool_size=8, connect_timeout=5, read_timeout=10))
+                        request=HTTPXRequest(connection_pool_size=32, connect_timeout=5, read_timeout=10))
+        # One event loop in its own thread: the worker's sending threads submit to it concurrently.
         self._loop = asyncio.new_event_loop()
-        self._lock = threading.Lock()  # one loop, one sender at a time
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True, name="telegram-loop")
+        self._thread.start()
+
+    def _run(self, coroutine, timeout: float = 30):
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout)
 
     def send(self, message: Outgoing) -> SendResult:
         """Send a text (with inline buttons if any); map Telegram's errors."""
@@ -44,25 +49,27 @@ class TelegramChannel:
             markup = InlineKeyboardMarkup([[InlineKeyboardButton(b["text"], callback_data=b["data"])
                                             for b in message.buttons]])
         try:
-            with self._lock:
-                sent = self._loop.run_until_complete(self._bot.send_message(
-                    chat_id=message.address, text=message.body, reply_markup=markup))
+            sent = self._run(self._bot.send_message(chat_id=message.address, text=message.body,
+                                                    reply_markup=markup))
         except Exception as exc:
             raise self._classify(exc) from exc
         return SendResult(provider_id=str(sent.message_id), status="sent")
 
     def answer_callback(self, callback_query_id: str, text: str = "") -> None:
         """Stop the button's spinner in the resident's app."""
-        with self._lock:
-            self._loop.run_until_complete(
-                self._bot.answer_callback_query(callback_query_id, text=text or None))
+        self._run(self._bot.answer_callback_query(callback_query_id, text=text or None))
 
     def close(self) -> None:
         """Release the HTTP connections and the private event loop."""
-        with self._lock:
-            if not self._loop.is_closed():
-                self._loop.run_until_complete(self._bot.shutdown())
-                self._loop.close()
+        if self._loop.is_closed():
+            return
+        try:
+            self._run(self._bot.shutdown(), timeout=5)
+        except Exception:  # closing anyway
+            logger.debug("telegram shutdown failed", exc_info=True)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=5)
+        self._loop.close()
 
     @staticmethod
     def _classify(exc: Exception):

@@ -1,8 +1,10 @@
 """SMS and WhatsApp through twilio's own Client; Twilio's error codes mapped by a table."""
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 
 from twilio.base.exceptions import TwilioRestException
 from twilio.rest import Client
@@ -67,7 +69,15 @@ class TwilioChannel:
 
     def send(self, message: Outgoing) -> SendResult:
         """Create the message at Twilio; map its errors to transient or permanent."""
-        kwargs = {"to": self._to(message.address), "body": message.body, **self._from()}
+        kwargs = {"to": self._to(message.address), **self._from()}
+        if message.window_closed:
+            if not self._template_sid:
+                raise PermanentSendError("outside WhatsApp's 24-hour window and no approved template",
+                                         "whatsapp-window", skipped=True)
+            # The approved template carries the message as its one variable.
+            kwargs.update(content_sid=self._template_sid, content_variables=json.dumps({"1": message.body}))
+        else:
+            kwargs["body"] = message.body
         if self._status_callback:
             kwargs["status_callback"] = self._status_callback
         try:
@@ -77,6 +87,23 @@ class TwilioChannel:
         except Exception as exc:  # connection refused, timeouts: the network, not the message
             raise TransientSendError(f"network: {type(exc).__name__}") from exc
         return SendResult(provider_id=created.sid, status=created.status or "queued")
+
+    def find_sent(self, message: Outgoing, since: datetime) -> SendResult | None:
+        """A message to this address with this body created since `since` (naive UTC), if Twilio has one."""
+        try:
+            recent = self._client.messages.list(to=self._to(message.address), limit=20)
+        except Exception as exc:  # cannot tell: treat as not sent, the caller sends
+            logger.warning("could not check Twilio for an earlier send", extra={"outbox_id": message.outbox_id,
+                                                                                 "error": type(exc).__name__})
+            return None
+        cutoff = since.replace(tzinfo=timezone.utc) - timedelta(minutes=5)
+        for sent in recent:
+            created = sent.date_created
+            if created is not None and created.tzinfo is None:
+                created = created.replace(tzinfo=timezone.utc)
+            if sent.body == message.body and (created is None or created >= cutoff):
+                return SendResult(provider_id=sent.sid, status=sent.status or "sent")
+        return None
 
     @staticmethod
     def _classify(exc: TwilioRestException):

@@ -86,6 +86,8 @@ class FakeTwilio(_FakeServer):
         self.messages: list[dict] = []
 
     def handle(self, request: Request) -> Response:
+        if request.method == "GET" and request.path.endswith("/Messages.json"):
+            return self._list(request)
         if not (request.method == "POST" and request.path.endswith("/Messages.json")):
             return Response(json.dumps({"code": 20404, "message": "not found", "status": 404}), 404,
                             mimetype="application/json")
@@ -95,8 +97,9 @@ class FakeTwilio(_FakeServer):
             return Response(json.dumps(failure.body), failure.status, mimetype="application/json")
         sid = f"SM{next(self._ids):032x}"
         record = {"sid": sid, "to": form.get("To"), "from": form.get("From"),
-                  "messaging_service_sid": form.get("MessagingServiceSid"), "body": form.get("Body"),
+                  "messaging_service_sid": form.get("MessagingServiceSid"), "body": form.get("Body") or json.loads(form.get("ContentVariables") or "{}").get("1"),
                   "status_callback": form.get("StatusCallback"), "at": time.time(),
+                  "content_sid": form.get("ContentSid"), "content_variables": form.get("ContentVariables"),
                   "auth": request.authorization.username if request.authorization else None}
         with self.lock:
             self.messages.append(record)
@@ -106,6 +109,26 @@ class FakeTwilio(_FakeServer):
             "body": record["body"], "status": "queued", "num_segments": "1", "direction": "outbound-api",
             "date_created": "Mon, 23 Nov 2026 10:00:00 +0000", "uri": f"{request.path[:-5]}/{sid}.json",
         }), 201, mimetype="application/json")
+
+    def _list(self, request: Request) -> Response:
+        """GET Messages.json?To=...: the newest first, as Twilio pages them."""
+        to = request.args.get("To")
+        with self.lock:
+            found = [m for m in reversed(self.messages) if to is None or m["to"] == to]
+        page_size = int(request.args.get("PageSize", 50))
+        account = request.path.split("/")[3]
+        return Response(json.dumps({
+            "messages": [self._resource(m, account) for m in found[:page_size]],
+            "next_page_uri": None, "page": 0, "page_size": page_size, "uri": request.path,
+            "first_page_uri": request.path, "previous_page_uri": None, "start": 0, "end": page_size,
+        }), 200, mimetype="application/json")
+
+    @staticmethod
+    def _resource(record: dict, account: str) -> dict:
+        created = time.strftime("%a, %d %b %Y %H:%M:%S +0000", time.gmtime(record["at"]))
+        return {"sid": record["sid"], "account_sid": account, "to": record["to"], "from": record["from"],
+                "body": record["body"], "status": "sent", "date_created": created, "num_segments": "1",
+                "direction": "outbound-api"}
 
     @staticmethod
     def error(code: int, message: str, status: int = 400) -> dict:

@@ -62,8 +62,18 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_broadcasts_send_at"), ["send_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_broadcasts_status"), ["status"], unique=False)
 
+    op.create_table(
+        "worker_beats",
+        sa.Column("worker_id", sa.String(length=128), nullable=False),
+        sa.Column("seen_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("worker_id", name=op.f("pk_worker_beats")),
+    )
+    with op.batch_alter_table("worker_beats", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_worker_beats_seen_at"), ["seen_at"], unique=False)
+
 
 def downgrade() -> None:
+    op.drop_table("worker_beats")
     op.drop_table("broadcasts")
     op.drop_table("invitations")
     with op.batch_alter_table("meetings", schema=None) as batch_op:
