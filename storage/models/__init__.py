@@ -5,11 +5,12 @@ from .meetings import Invitation, Meeting, MeetingStatus, RsvpAnswer
 from .messages import Correction, Message, MessageStatus, MessageTheme
 from .outbox import OutboxMessage, OutboxStatus
 from .residents import Resident, ResidentState
+from .workers import WorkerBeat
 from .users import LoginAttempt, Role, User
 
 __all__ = [
     "Base", "utcnow", "Resident", "ResidentState", "Message", "MessageStatus", "MessageTheme",
     "Correction", "OutboxMessage", "OutboxStatus", "Meeting", "MeetingStatus",
-    "Invitation", "RsvpAnswer", "Broadcast", "BroadcastStatus",
+    "Invitation", "RsvpAnswer", "Broadcast", "BroadcastStatus", "WorkerBeat",
     "User", "Role", "LoginAttempt",
 ]
