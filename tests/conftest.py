@@ -18,6 +18,12 @@ TWILIO_TOKEN = "twilio-test-auth-token"
 TELEGRAM_SECRET = "telegram-test-secret"
 TELEGRAM_TOKEN = "123456:TEST-token"
 
+
+def pytest_addoption(parser):
+    parser.addoption("--screenshots", action="store_true", default=False,
+                     help="Save a PNG of each main dashboard page under tests/artifacts/.")
+
+
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
 
