@@ -8,6 +8,7 @@ import logging
 from datetime import datetime
 
 from . import broadcasts, residents
+from .digest_delivery import close_week as close_digest_week
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +23,7 @@ def purge_held_messages(runtime, now: datetime) -> None:
 
 
 HOOKS = [purge_held_messages, broadcasts.run_scheduled]
+HOOKS.append(close_digest_week)  # the weekly digest, made once by whichever worker sees the week close
 
 
 def run_due(runtime, now: datetime) -> None:

@@ -1,12 +1,23 @@
 """Email to CD workers and partners (urgent alerts, digests) over SMTP_URL."""
 from __future__ import annotations
 
+import base64
+import json
 import smtplib
 import ssl
 from email.message import EmailMessage
 from urllib.parse import unquote, urlparse
 
 from .base import Outgoing, PermanentSendError, SendResult, TransientSendError
+
+# A body starting with this carries a plain-text part, an HTML part and inline images (digests).
+RICH_PREFIX = "townsquare-rich-email/1\n"
+
+
+def pack_rich(text: str, html: str, images: dict[str, bytes] | None = None) -> str:
+    """An outbox body for an HTML email with a text alternative; `images` are PNGs by Content-ID."""
+    return RICH_PREFIX + json.dumps({"text": text, "html": html, "images": {
+        cid: base64.b64encode(png).decode("ascii") for cid, png in (images or {}).items()}})
 
 
 class EmailChannel:
@@ -23,7 +34,16 @@ class EmailChannel:
         email["From"] = self._sender
         email["To"] = message.address
         email["Subject"] = message.subject or "townsquare"
-        email.set_content(message.body)
+        if not message.body.startswith(RICH_PREFIX):
+            email.set_content(message.body)
+            return email
+        rich = json.loads(message.body[len(RICH_PREFIX):])
+        email.set_content(rich["text"])
+        email.add_alternative(rich["html"], subtype="html")
+        html_part = email.get_payload()[-1]
+        for cid, data in rich.get("images", {}).items():
+            html_part.add_related(base64.b64decode(data), maintype="image", subtype="png",
+                                  cid=f"<{cid}>", filename=f"{cid}.png", disposition="inline")
         return email
 
     def deliver(self, email: EmailMessage) -> None:

@@ -1,6 +1,7 @@
 """Every table townsquare keeps; importing this package registers them all on Base.metadata."""
 from .base import Base, utcnow
 from .broadcasts import Broadcast, BroadcastStatus
+from .digests import Action, Digest, DigestScope, HiddenQuote
 from .meetings import Invitation, Meeting, MeetingStatus, RsvpAnswer
 from .messages import Correction, Message, MessageStatus, MessageTheme
 from .outbox import OutboxMessage, OutboxStatus
@@ -13,4 +14,5 @@ __all__ = [
     "Correction", "OutboxMessage", "OutboxStatus", "Meeting", "MeetingStatus",
     "Invitation", "RsvpAnswer", "Broadcast", "BroadcastStatus", "WorkerBeat",
     "User", "Role", "LoginAttempt",
+    "Digest", "DigestScope", "HiddenQuote", "Action",
 ]
