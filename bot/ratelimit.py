@@ -14,7 +14,8 @@ class TokenBucket:
 
     def __init__(self, rate: float, burst: float | None = None, clock=time.monotonic, sleep=time.sleep):
         self.rate = rate
-        self.burst = burst if burst is not None else max(1.0, rate)
+        # A fifth of a second's worth: a fresh (or restarted) worker cannot overshoot the cap by much.
+        self.burst = burst if burst is not None else max(1.0, rate / 5)
         self._tokens = self.burst
         self._clock, self._sleep = clock, sleep
         self._updated = clock()
@@ -23,7 +24,7 @@ class TokenBucket:
     def set_rate(self, rate: float) -> None:
         with self._lock:
             self.rate = rate
-            self.burst = max(1.0, rate)
+            self.burst = max(1.0, rate / 5)
             self._tokens = min(self._tokens, self.burst)
 
     def _wait_needed(self, tokens: float) -> float:

@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass, field
 
 from storage.crypto import AddressCipher
-from storage.db import make_engine, make_session_factory
+from storage.db import make_engine, make_session_factory, read_only
 from storage.migrate import upgrade_engine
 from storage.uow import UnitOfWork
 
@@ -29,10 +29,19 @@ class Runtime:
     _classifier: object = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _write_lock: object = None  # set for SQLite: one writer per process, taken in turn
+    _read_factory: object = None
 
     def uow(self) -> UnitOfWork:
         """A new unit of work (rolls back unless committed)."""
         return UnitOfWork(self.session_factory, self._write_lock)
+
+    def reader(self) -> UnitOfWork:
+        """A unit of work that only reads: on SQLite it waits for no writer."""
+        if self.engine.url.database in (None, "", ":memory:"):
+            return self.uow()  # one shared in-memory connection: take turns with the writers
+        if self._read_factory is None:
+            self._read_factory = make_session_factory(read_only(self.engine))
+        return UnitOfWork(self._read_factory, None)
 
     @property
     def classifier(self):

@@ -24,8 +24,8 @@ from .channels import Outgoing, PermanentSendError, TransientSendError
 from .ratelimit import RateLimits
 from .send_rules import decide
 
-HEARTBEAT_SECONDS = 3
-ALIVE_SECONDS = 15
+HEARTBEAT_SECONDS = 2
+ALIVE_SECONDS = 8
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ class Worker:
 
     def _prepare(self, outbox_id: int) -> Claimed:
         """Read what the channel needs, as plain values; decide if it must not be sent (yet)."""
-        with self.runtime.uow() as uow:
+        with self.runtime.reader() as uow:
             row = uow.session.get(OutboxMessage, outbox_id)
             if row is None or row.status != OutboxStatus.SENDING or row.claimed_by != self.worker_id:
                 return Claimed(None, "claimed by another worker")
@@ -170,25 +170,25 @@ class Worker:
                 provider_id: str | None = None, provider_status: str | None = None,
                 opted_out: bool = False, unreachable: bool = False) -> str:
         now = self.clock()
+        final = OutboxStatus.DELIVERED if provider_status == "delivered" else status
+        values = dict(status=final, error=error, error_code=code, status_at=now,
+                      address_enc=None)  # a non-resident address is kept no longer than needed
+        if status == OutboxStatus.SENT:
+            values.update(sent_at=now, provider_id=provider_id)
         with self.runtime.uow() as uow:
-            row = uow.session.get(OutboxMessage, outbox_id)
-            if row is None:
-                return status
-            row.status = OutboxStatus.DELIVERED if provider_status == "delivered" else status
-            row.error, row.error_code = error, code
-            row.status_at = now
-            if status == OutboxStatus.SENT:
-                row.sent_at, row.provider_id = now, provider_id
-            row.address_enc = None  # a non-resident address is kept no longer than needed
-            resident = uow.session.get(Resident, row.resident_id) if row.resident_id else None
-            if resident is not None and opted_out:
-                resident.state, resident.opted_out_at = ResidentState.OPTED_OUT, now
-            if resident is not None and unreachable:
-                resident.unreachable_at = now
+            session = uow.session
+            session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id).values(**values))
+            if opted_out or unreachable:
+                resident_id = session.scalar(select(OutboxMessage.resident_id).where(OutboxMessage.id == outbox_id))
+                resident = session.get(Resident, resident_id) if resident_id else None
+                if resident is not None and opted_out:
+                    resident.state, resident.opted_out_at = ResidentState.OPTED_OUT, now
+                if resident is not None and unreachable:
+                    resident.unreachable_at = now
             uow.commit()
         if status == OutboxStatus.FAILED:
             logger.warning("send failed", extra={"outbox_id": outbox_id, "code": code})
-        return row.status
+        return final
 
     # -- loops ------------------------------------------------------------------------------
     def run_once(self) -> int:
