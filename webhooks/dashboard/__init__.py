@@ -17,10 +17,14 @@ CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src '
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
-# Pages of other features, shown in the navigation once their views are registered:
-# (label, endpoint, who may see it: "all" or "cd").
-FEATURE_PAGES = [("Meetings", "dashboard.meetings", "cd"), ("Broadcasts", "dashboard.broadcasts", "cd"),
-                 ("Digests", "dashboard.digests", "all"), ("Actions", "dashboard.actions", "all")]
+# Other features' pages: (module here, the bot module it needs); mounted once that module exists.
+OPTIONAL_PAGES = [("meetings", "bot.meetings"), ("broadcasts", "bot.broadcasts")]
+# Shown in the navigation once registered: (label, endpoint, endpoints it covers by prefix,
+# who may see it: "all" or "cd").
+FEATURE_PAGES = [("Meetings", "dashboard.meetings_page", "dashboard.meeting", "cd"),
+                 ("Broadcasts", "dashboard.broadcasts_page", "dashboard.broadcast", "cd"),
+                 ("Digests", "dashboard.digests_page", "dashboard.digest", "all"),
+                 ("Actions", "dashboard.actions_page", "dashboard.action", "all")]
 
 
 def runtime():
@@ -65,14 +69,24 @@ def _local(value: datetime | None, fmt: str = "%d %b %Y %H:%M") -> str:
 def feature_nav(viewer) -> list[dict]:
     """Navigation entries for the feature pages that exist and this viewer may open."""
     from flask import url_for
-    return [{"label": label, "url": url_for(endpoint), "prefix": endpoint}
-            for label, endpoint, who in FEATURE_PAGES
+    return [{"label": label, "url": url_for(endpoint), "prefix": prefix}
+            for label, endpoint, prefix, who in FEATURE_PAGES
             if endpoint in current_app.view_functions and (who == "all" or viewer.sees_residents)]
 
 
 def init_app(app: Flask) -> None:
     """Mount the dashboard: sessions, the blueprint and its pages."""
+    import importlib
+
     from . import auth, pages, views  # noqa: F401  (registers routes on bp)
+    for name, needs in OPTIONAL_PAGES:  # other features' pages, once their services exist
+        try:
+            importlib.import_module(needs)
+        except ModuleNotFoundError as exc:
+            if exc.name != needs:
+                raise
+            continue
+        importlib.import_module(f"{__name__}.{name}")
 
     app.config.setdefault("WTF_CSRF_ENABLED", True)
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", 8 * 3600)
