@@ -18,7 +18,7 @@ CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src '
 
 
 # Other features' pages: (module here, the bot module it needs); mounted once that module exists.
-OPTIONAL_PAGES = [("meetings", "bot.meetings"), ("broadcasts", "bot.broadcasts")]
+OPTIONAL_PAGES = [("meetings", "bot.meetings"), ("broadcasts", "bot.broadcasts"), ("digests", "bot.digest_pages")]
 # Shown in the navigation once registered: (label, endpoint, endpoints it covers by prefix,
 # who may see it: "all" or "cd").
 FEATURE_PAGES = [("Meetings", "dashboard.meetings_page", "dashboard.meeting", "cd"),
