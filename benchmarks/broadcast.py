@@ -77,8 +77,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--database-url", default="")
     parser.add_argument("--latency", type=float, default=0.02, help="Seconds each fake provider call takes.")
-    parser.add_argument("--twilio-rate", type=float, default=100.0, help="Cap per Twilio sender (msg/s).")
-    parser.add_argument("--telegram-rate", type=float, default=100.0, help="Telegram cap (msg/s).")
+    parser.add_argument("--twilio-rate", type=float, default=10.0, help="Cap per Twilio sender (msg/s).")
+    parser.add_argument("--telegram-rate", type=float, default=30.0, help="Telegram cap (msg/s).")
     parser.add_argument("--no-kill", action="store_true")
     args = parser.parse_args()
 

@@ -75,6 +75,11 @@ class RateLimits:
                 self._buckets[channel] = TokenBucket(cap / self._share, clock=self._clock, sleep=self._sleep)
             return self._buckets[channel]
 
+    def rate(self, channel: str) -> float | None:
+        """This worker's share of the channel's cap per second (None: no cap)."""
+        cap = self._caps.get(channel)
+        return cap / self._share if cap else None
+
     def set_share(self, workers: int) -> None:
         """`workers` are sending: each takes 1/workers of every cap."""
         workers = max(1, workers)

@@ -55,31 +55,51 @@ class Worker:
         self._recipients: dict[int, int | None] = {}
 
     # -- claiming ---------------------------------------------------------------------------
-    def claim(self, limit: int | None = None) -> list[int]:
-        """Mark up to `limit` due rows as ours, committed, and return their ids."""
-        now = self.clock()
+    def _due(self, now: datetime):
         stale = now - timedelta(seconds=self.settings.claim_lease_seconds)
-        query = (select(OutboxMessage.id)
-                 .where(or_(
-                     (OutboxMessage.status == OutboxStatus.QUEUED) & (OutboxMessage.not_before <= now),
-                     (OutboxMessage.status == OutboxStatus.SENDING) & (OutboxMessage.claimed_at < stale)))
+        return or_((OutboxMessage.status == OutboxStatus.QUEUED) & (OutboxMessage.not_before <= now),
+                   (OutboxMessage.status == OutboxStatus.SENDING) & (OutboxMessage.claimed_at < stale))
+
+    def claim(self, limit: int | None = None, channel: str | None = None) -> list[int]:
+        """Mark up to `limit` due rows (of one channel, if given) as ours, committed; return their ids."""
+        now = self.clock()
+        query = (select(OutboxMessage.id).where(self._due(now))
                  .order_by(OutboxMessage.not_before, OutboxMessage.id)
                  .limit(limit or self.settings.worker_batch_size))
+        if channel is not None:
+            query = query.where(OutboxMessage.channel == channel)
         if self._is_postgres:
             query = query.with_for_update(skip_locked=True)
         with self.runtime.uow() as uow:
             ids = list(uow.session.scalars(query))
-            self._recipients = dict(uow.session.execute(select(
-                OutboxMessage.id, OutboxMessage.resident_id).where(OutboxMessage.id.in_(ids))).all()) if ids else {}
             if ids:
-                for row_id, claimed_at in uow.session.execute(select(
-                        OutboxMessage.id, OutboxMessage.claimed_at).where(
-                        OutboxMessage.id.in_(ids), OutboxMessage.status == OutboxStatus.SENDING)):
-                    self._uncertain[row_id] = claimed_at
+                for row_id, resident_id, status, claimed_at in uow.session.execute(select(
+                        OutboxMessage.id, OutboxMessage.resident_id, OutboxMessage.status,
+                        OutboxMessage.claimed_at).where(OutboxMessage.id.in_(ids))):
+                    self._recipients[row_id] = resident_id
+                    if status == OutboxStatus.SENDING:
+                        self._uncertain[row_id] = claimed_at
                 uow.session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids)).values(
                     status=OutboxStatus.SENDING, claimed_at=now, claimed_by=self.worker_id,
                     attempts=OutboxMessage.attempts + 1))
             uow.commit()
+        return ids
+
+    def _batch_for(self, channel: str) -> int:
+        """About a second's worth of sends at this worker's share of the channel's cap."""
+        rate = self.limits.rate(channel)
+        if rate is None:
+            return self.settings.worker_batch_size
+        return max(1, min(self.settings.worker_batch_size, int(rate)))
+
+    def claim_round(self) -> list[int]:
+        """One claim per channel with due rows, so a slow channel never holds back a fast one."""
+        with self.runtime.reader() as uow:
+            channels = list(uow.session.scalars(select(OutboxMessage.channel).where(
+                self._due(self.clock())).distinct()))
+        ids: list[int] = []
+        for channel in sorted(channels):
+            ids += self.claim(limit=self._batch_for(channel), channel=channel)
         return ids
 
     def _prepare(self, outbox_id: int) -> Claimed:
@@ -192,12 +212,13 @@ class Worker:
 
     # -- loops ------------------------------------------------------------------------------
     def run_once(self) -> int:
-        """Claim and send one batch (several at a time, within the rate caps); returns how many."""
-        ids = self.claim()
+        """Claim and send one round (several at a time, within the rate caps); returns how many."""
+        self._recipients.clear()
+        ids = self.claim_round()
         # One resident's messages go in order, one after another; different residents in parallel.
         by_recipient: dict[object, list[int]] = {}
         for outbox_id in ids:
-            recipient = self._recipients.get(outbox_id) or f"row:{outbox_id}"
+            recipient = self._recipients.pop(outbox_id, None) or f"row:{outbox_id}"
             by_recipient.setdefault(recipient, []).append(outbox_id)
         groups = list(by_recipient.values())
         if len(groups) > 1 and self.settings.send_concurrency > 1:
