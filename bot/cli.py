@@ -5,6 +5,7 @@ import getpass
 import importlib
 import logging
 import os
+import signal
 import sys
 import threading
 
@@ -82,7 +83,12 @@ def worker(once: bool) -> None:
     if once:
         click.echo(f"sent {w.drain()} message(s)")
         return
-    w.run_forever()
+    stop = threading.Event()
+    # A deploy or restart sends SIGTERM: finish the sends in hand, so none is left in doubt.
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    w.run_forever(stop)
+    rt.close()
 
 
 @main.group()

@@ -75,3 +75,35 @@ def test_sigkill_mid_broadcast_then_restart_sends_each_exactly_once(runtime, fak
         statuses = dict(uow.session.execute(select(OutboxMessage.status, func.count()).group_by(
             OutboxMessage.status)).all())
     assert statuses == {"sent": len(NUMBERS)}
+
+
+def test_sigterm_finishes_the_sends_in_hand_so_telegram_gets_no_duplicates(runtime, fake_twilio, fake_telegram,
+                                                                          settings, tmp_path):
+    fake_twilio.latency = fake_telegram.latency = 0.03
+    chats = [str(880000 + i) for i in range(40)]
+    seed_residents(runtime, [("telegram", c, "marsh-hill") for c in chats]
+                   + [("sms", n, "marsh-hill") for n in NUMBERS[:20]])
+    create_broadcast(runtime, "Bulb planting Sunday 2pm", Audience())
+    site = tmp_path / "site.yaml"
+    site.write_text(NO_QUIET_SITE_YAML)
+    env = worker_environment(settings, str(site), CLAIM_LEASE_SECONDS=60, TELEGRAM_RATE_PER_SECOND=20,
+                             TWILIO_RATE_PER_SECOND=10)
+    first = start_worker(env)
+    try:
+        assert wait_for(lambda: len(fake_telegram.messages) >= 10, 60)
+        first.send_signal(signal.SIGTERM)       # a deploy restarting the worker
+        first.wait(15)
+    finally:
+        if first.poll() is None:
+            first.kill()
+    with runtime.uow() as uow:
+        in_doubt = uow.session.scalar(select(func.count()).where(OutboxMessage.status == OutboxStatus.SENDING))
+    assert in_doubt == 0
+    second = start_worker(env)
+    try:
+        assert wait_for(lambda: pending(runtime) == 0, 90)
+    finally:
+        second.send_signal(signal.SIGTERM)
+        second.wait(15)
+    assert [c for c in chats if fake_telegram.texts_to(c).count("Bulb planting Sunday 2pm") != 1] == []
+    assert [n for n in NUMBERS[:20] if fake_twilio.bodies_to(n).count("Bulb planting Sunday 2pm") != 1] == []
