@@ -119,7 +119,6 @@ def _meetings(session, runtime, rng, people: list[Resident], held_week, now: dat
             if meeting is held:
                 invite.attended = answer == RsvpAnswer.YES and rng.random() < 0.8
             session.add(invite)
-    held.attendance = None
 
 
 def fill(runtime, residents: int = 300, weeks: int = 8, seed: int = 7, now: datetime | None = None) -> dict:

@@ -62,6 +62,7 @@ class _Texts:
             phrases = dt.message_phrases(redacted or "", place_words)
             for theme in themes or []:
                 self.by_key[(hood, theme)].append((message_id, redacted, phrases, places or []))
+        self.quotes: dict = {}  # message id -> its safe quote, worked out once per digest
 
     def rows(self, hoods: list[str], theme: str) -> list:
         return [row for hood in hoods for row in self.by_key.get((hood, theme), [])]
@@ -82,7 +83,7 @@ def _theme_entry(site, raw: RawWeek, texts: _Texts, hoods: list[str], theme: str
     phrases = dt.top_phrases([r[2] for r in rows])
     this, last = series[-1], series[-2]
     # Fewer than 3 messages: quoting one could point at the resident who wrote it.
-    quotes = dt.pick_quotes([(r[0], r[1], r[2]) for r in rows], phrases, raw.hidden) \
+    quotes = dt.pick_quotes([(r[0], r[1], r[2]) for r in rows], phrases, raw.hidden, cache=texts.quotes) \
         if this >= SUPPRESS_BELOW else []
     return {
         "theme": theme, "label": site.theme_label(theme),

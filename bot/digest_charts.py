@@ -13,6 +13,7 @@ import matplotlib
 matplotlib.use("Agg")
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 THIS_WEEK, LAST_WEEK, LINE = "#1f6f8b", "#a8c6d1", "#1f6f8b"
 MAX_TRENDS = 9
@@ -48,10 +49,12 @@ def bars(scope: dict, themes: list[dict] | None = None) -> bytes | None:
                 ax.text(0.1, y + offset, "<3", va="center", fontsize=7, color="#555555")
     ax.set_yticks(list(ys), labels, fontsize=8)
     ax.tick_params(axis="x", labelsize=8)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(fontsize=8, frameon=False, loc="lower right")
     ax.set_title(f"{scope['name']}: messages per theme", fontsize=10, loc="left")
-    fig.tight_layout()
+    height = fig.get_figheight()
+    fig.subplots_adjust(left=0.26, right=0.97, top=1 - 0.4 / height, bottom=0.35 / height)
     return _png(fig)
 
 
@@ -72,8 +75,10 @@ def trends(scope: dict, weeks: list[str], themes: list[dict] | None = None) -> b
         ax.set_xticks([0, len(values) - 1], [short[0], short[-1]], fontsize=6)
         ax.tick_params(axis="y", labelsize=6)
         ax.set_ylim(bottom=0)
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
         ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.07, right=0.98, top=1 - 0.3 / fig.get_figheight(), bottom=0.25 / fig.get_figheight(),
+                        hspace=0.75, wspace=0.3)
     return _png(fig)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+import heapq
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -12,6 +13,7 @@ SHOWN_FROM = 3          # a phrase, place or count seen fewer times is not shown
 QUOTES_SHOWN = 3
 QUOTE_CANDIDATES = 6    # kept so a quote hidden after the digest went out can be replaced
 QUOTE_MIN, QUOTE_MAX = 25, 280
+QUOTE_TRIES = 60        # best-scored candidates looked at; the rest are much the same
 
 PLACEHOLDER = re.compile(r"\[[a-z_]+\]")
 WORD = re.compile(r"[a-z][a-z']*")
@@ -79,7 +81,7 @@ def safe_quote(redacted: str) -> str | None:
 
 
 def pick_quotes(candidates: list[tuple[int, str, set[str]]], phrases: list[tuple[str, int]],
-                hidden: set[int], limit: int = QUOTE_CANDIDATES) -> list[dict]:
+                hidden: set[int], limit: int = QUOTE_CANDIDATES, cache: dict | None = None) -> list[dict]:
     """Representative quotes: messages that share the theme's frequent phrases, of a readable length."""
     weight = dict(phrases)
     scored = []
@@ -89,11 +91,13 @@ def pick_quotes(candidates: list[tuple[int, str, set[str]]], phrases: list[tuple
         score = sum(weight.get(p, 0) for p in own)
         length = len(redacted or "")
         scored.append((-score, abs(length - 110), message_id, redacted))
-    scored.sort()
+    cache = {} if cache is None else cache  # message id -> safe quote, shared across one digest
     quotes: list[dict] = []
     seen: list[set[str]] = []
-    for _, _, message_id, redacted in scored:
-        text = safe_quote(redacted)
+    for _, _, message_id, redacted in heapq.nsmallest(QUOTE_TRIES, scored):
+        if message_id not in cache:
+            cache[message_id] = safe_quote(redacted or "")
+        text = cache[message_id]
         if text is None:
             continue
         words = set(WORD.findall(text.lower()))

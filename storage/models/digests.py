@@ -16,10 +16,12 @@ class DigestScope:
 
     @staticmethod
     def neighbourhood(slug: str) -> str:
+        """The scope of one neighbourhood's digest."""
         return f"neighbourhood:{slug}"
 
     @staticmethod
     def partner(name: str) -> str:
+        """The scope of one partner's slice (its themes only)."""
         return f"partner:{name}"
 
 
