@@ -269,6 +269,7 @@ class Worker:
         """Poll the outbox until `stop` is set; beats and runs periodic hooks every few seconds."""
         stop = stop or threading.Event()
         last_periodic: datetime | None = None
+        periodic_thread: threading.Thread | None = None
         last_beat = 0.0
         logger.info("worker started", extra={"worker_id": self.worker_id})
         while not stop.is_set():
@@ -277,9 +278,14 @@ class Worker:
                     last_beat = time.monotonic()
                     self.heartbeat()
                 now = self.clock()
-                if last_periodic is None or (now - last_periodic).total_seconds() >= 10:
+                due = last_periodic is None or (now - last_periodic).total_seconds() >= 10
+                if due and (periodic_thread is None or not periodic_thread.is_alive()):
                     last_periodic = now
-                    periodic.run_due(self.runtime, now)
+                    # Beside the sending loop: a weekly digest takes seconds to draw and must not
+                    # hold back replies to residents.
+                    periodic_thread = threading.Thread(target=periodic.run_due, args=(self.runtime, now),
+                                                       name="periodic", daemon=True)
+                    periodic_thread.start()
                 handled = self.run_once()
             except Exception:
                 logger.exception("worker round failed; carrying on")
@@ -290,5 +296,7 @@ class Worker:
             self._leave()
         except Exception:
             logger.debug("could not remove the heartbeat", exc_info=True)
+        if periodic_thread is not None:
+            periodic_thread.join(timeout=30)
         if self._pool is not None:
             self._pool.shutdown(wait=True)
