@@ -57,8 +57,8 @@ def _visible(viewer):
     """Concerns that were filed (or urgent ones still held for consent) in the viewer's themes."""
     condition = (Message.kind == "concern") & (
         (Message.status == MessageStatus.PROCESSED) | Message.urgent.is_(True))
-    if viewer.is_partner:
-        condition = condition & Message.id.in_(
+    if viewer.is_partner:  # and only from residents who agreed: never a message still held for consent
+        condition = condition & (Message.status == MessageStatus.PROCESSED) & Message.id.in_(
             select(MessageTheme.message_id).where(MessageTheme.theme.in_(viewer.themes or ("",))))
     return condition
 

@@ -110,6 +110,19 @@ def test_partner_sees_only_redacted_text_of_their_themes(client, accounts, runti
     assert "Drug dealing" not in client.get("/dashboard/messages?theme=crime").get_data(as_text=True)
 
 
+def test_partner_never_sees_a_message_held_for_consent(client, accounts, runtime):
+    held = add_message(runtime, "someone is setting fire to the bins on Albion Road", ["environment"], urgent=True)
+    with runtime.uow() as uow:
+        uow.session.get(Message, held).status = "held"  # an urgent first message, before YES
+        uow.commit()
+    sign_in(client, accounts["council"])
+    assert client.get(f"/dashboard/messages/{held}").status_code == 404
+    assert f">Message {held}<" not in client.get("/dashboard/messages").get_data(as_text=True)
+    post_form(client, "/dashboard/logout")
+    sign_in(client, accounts["cd"])
+    assert client.get(f"/dashboard/messages/{held}").status_code == 200
+
+
 def test_cd_worker_sees_the_raw_message(client, accounts, runtime):
     message_id = add_message(runtime, "Cars race down Albion Road, ring me on 07700 900456", ["road_safety"])
     sign_in(client, accounts["cd"])
