@@ -15,17 +15,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import or_, select, update
 
-from storage.models import OutboxMessage, OutboxStatus, Resident, ResidentState, WorkerBeat, utcnow
+from storage.models import OutboxMessage, OutboxStatus, Resident, ResidentState, utcnow
 
-from . import periodic
+from . import heartbeat, periodic
 from .channels import Outgoing, PermanentSendError, TransientSendError
 from .ratelimit import RateLimits
 from .send_rules import decide
 
 HEARTBEAT_SECONDS = 2
-ALIVE_SECONDS = 8
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +51,7 @@ class Worker:
         # Rows taken over from a worker that died mid-send: it may have reached the provider.
         self._uncertain: dict[int, datetime] = {}
         self._pool: ThreadPoolExecutor | None = None
+        self._lock = threading.Lock()
         self._recipients: dict[int, int | None] = {}
 
     # -- claiming ---------------------------------------------------------------------------
@@ -60,7 +60,8 @@ class Worker:
         return or_((OutboxMessage.status == OutboxStatus.QUEUED) & (OutboxMessage.not_before <= now),
                    (OutboxMessage.status == OutboxStatus.SENDING) & (OutboxMessage.claimed_at < stale))
 
-    def claim(self, limit: int | None = None, channel: str | None = None) -> list[int]:
+    def claim(self, limit: int | None = None, channel: str | None = None,
+              exclude: tuple[str, ...] = ()) -> list[int]:
         """Mark up to `limit` due rows (of one channel, if given) as ours, committed; return their ids."""
         now = self.clock()
         query = (select(OutboxMessage.id).where(self._due(now))
@@ -68,6 +69,8 @@ class Worker:
                  .limit(limit or self.settings.worker_batch_size))
         if channel is not None:
             query = query.where(OutboxMessage.channel == channel)
+        if exclude:
+            query = query.where(OutboxMessage.channel.not_in(exclude))
         if self._is_postgres:
             query = query.with_for_update(skip_locked=True)
         with self.runtime.uow() as uow:
@@ -212,9 +215,12 @@ class Worker:
 
     # -- loops ------------------------------------------------------------------------------
     def run_once(self) -> int:
-        """Claim and send one round (several at a time, within the rate caps); returns how many."""
-        self._recipients.clear()
+        """Claim and send one round of every channel (tests, `worker --once`); returns how many."""
         ids = self.claim_round()
+        self._send(ids)
+        return len(ids)
+
+    def _send(self, ids: list[int]) -> None:
         # One resident's messages go in order, one after another; different residents in parallel.
         by_recipient: dict[object, list[int]] = {}
         for outbox_id in ids:
@@ -222,13 +228,26 @@ class Worker:
             by_recipient.setdefault(recipient, []).append(outbox_id)
         groups = list(by_recipient.values())
         if len(groups) > 1 and self.settings.send_concurrency > 1:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(self.settings.send_concurrency, thread_name_prefix="send")
+            with self._lock:
+                if self._pool is None:
+                    self._pool = ThreadPoolExecutor(self.settings.send_concurrency, thread_name_prefix="send")
             list(self._pool.map(self._send_in_order, groups))
         else:
             for group in groups:
                 self._send_in_order(group)
-        return len(ids)
+
+    def run_channel(self, stop: threading.Event, channel: str | None, exclude: tuple[str, ...] = ()) -> None:
+        """Send one channel's rows until `stop`, at its own pace (None: rows of channels not set up)."""
+        while not stop.is_set():
+            try:
+                ids = self.claim(limit=self._batch_for(channel) if channel else None, channel=channel,
+                                 exclude=exclude)
+                self._send(ids)
+            except Exception:
+                logger.exception("worker round failed; carrying on", extra={"channel": channel})
+                ids = []
+            if not ids:
+                stop.wait(self.settings.worker_poll_seconds)
 
     def _send_in_order(self, outbox_ids: list[int]) -> None:
         for outbox_id in outbox_ids:
@@ -246,54 +265,50 @@ class Worker:
 
     def heartbeat(self) -> int:
         """Say this worker is alive; share the rate caps with the others alive. Returns how many."""
-        now = utcnow()
-        with self.runtime.uow() as uow:
-            beat = uow.session.get(WorkerBeat, self.worker_id)
-            if beat is None:
-                uow.session.add(WorkerBeat(worker_id=self.worker_id, seen_at=now))
-            else:
-                beat.seen_at = now
-            uow.session.execute(delete(WorkerBeat).where(WorkerBeat.seen_at < now - timedelta(hours=1)))
-            alive = uow.session.scalar(select(func.count()).where(
-                WorkerBeat.seen_at >= now - timedelta(seconds=ALIVE_SECONDS))) or 1
-            uow.commit()
+        alive = heartbeat.beat(self.runtime, self.worker_id)
         self.limits.set_share(alive)
         return alive
 
-    def _leave(self) -> None:
-        with self.runtime.uow() as uow:
-            uow.session.execute(delete(WorkerBeat).where(WorkerBeat.worker_id == self.worker_id))
-            uow.commit()
-
     def run_forever(self, stop: threading.Event | None = None) -> None:
-        """Poll the outbox until `stop` is set; beats and runs periodic hooks every few seconds."""
+        """Send until `stop` is set: one loop per channel; beats and runs periodic hooks every few seconds."""
         stop = stop or threading.Event()
+        configured = tuple(self.runtime.channels)
+        loops = [threading.Thread(target=self.run_channel, args=(stop, name), name=f"send-{name}", daemon=True)
+                 for name in configured]
+        loops.append(threading.Thread(target=self.run_channel, args=(stop, None, configured),
+                                      name="send-other", daemon=True))
         last_periodic: datetime | None = None
         periodic_thread: threading.Thread | None = None
-        last_beat = 0.0
         logger.info("worker started", extra={"worker_id": self.worker_id})
+        try:
+            self.heartbeat()
+        except Exception:
+            logger.exception("first heartbeat failed")
+        for loop in loops:
+            loop.start()
         while not stop.is_set():
             try:
-                if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
-                    last_beat = time.monotonic()
-                    self.heartbeat()
                 now = self.clock()
                 due = last_periodic is None or (now - last_periodic).total_seconds() >= 10
                 if due and (periodic_thread is None or not periodic_thread.is_alive()):
                     last_periodic = now
-                    # Beside the sending loop: a weekly digest takes seconds to draw and must not
+                    # Beside the sending loops: a weekly digest takes seconds to draw and must not
                     # hold back replies to residents.
                     periodic_thread = threading.Thread(target=periodic.run_due, args=(self.runtime, now),
                                                        name="periodic", daemon=True)
                     periodic_thread.start()
-                handled = self.run_once()
             except Exception:
-                logger.exception("worker round failed; carrying on")
-                handled = 0
-            if not handled:
-                stop.wait(self.settings.worker_poll_seconds)
+                logger.exception("periodic round failed; carrying on")
+            stop.wait(HEARTBEAT_SECONDS)
+            if not stop.is_set():
+                try:
+                    self.heartbeat()
+                except Exception:
+                    logger.exception("heartbeat failed; carrying on")
+        for loop in loops:  # each finishes the sends in hand
+            loop.join(timeout=60)
         try:
-            self._leave()
+            heartbeat.leave(self.runtime, self.worker_id)
         except Exception:
             logger.debug("could not remove the heartbeat", exc_info=True)
         if periodic_thread is not None:
