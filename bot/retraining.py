@@ -1,8 +1,11 @@
 """Retraining the classifier with CD workers' corrections, in a background thread, with its status."""
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
 import logging
+import tempfile
 import threading
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -47,26 +50,44 @@ def start_retrain(runtime, viewer, output: Path | str | None = None, epochs: int
     """Start training with the corrections in a background thread; False if one is already running."""
     if not viewer.sees_residents:
         raise PermissionError("only CD workers may retrain the model")
+    from nlp.classifier import MODEL_DIR
+
     key = id(runtime)
+    target = Path(output or MODEL_DIR)
     with _lock:
         if _status.get(key, RetrainStatus()).state == "running":
             return False
+        lock_file = _lock_other_processes(target)
+        if lock_file is None:  # another web process is training into the same folder
+            return False
         _status[key] = RetrainStatus(state="running", started_at=utcnow(), started_by=viewer.email)
-    thread = threading.Thread(target=_run, args=(runtime, key, output, epochs), daemon=True, name="retrain")
+    thread = threading.Thread(target=_run, args=(runtime, key, target, epochs, lock_file), daemon=True,
+                              name="retrain")
     thread.start()
     logger.info("retraining started", extra={"user_id": viewer.id})
     return True
 
 
-def _run(runtime, key: int, output, epochs: int) -> None:
-    from nlp.classifier import MODEL_DIR, Classifier
+def _lock_other_processes(target: Path):
+    """An exclusive lock for this model folder across processes (in the temp folder), or None if it is held."""
+    name = hashlib.sha256(str(target.resolve()).encode()).hexdigest()[:16]
+    handle = open(Path(tempfile.gettempdir()) / f"townsquare-retrain-{name}.lock", "w")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return handle
+
+
+def _run(runtime, key: int, target: Path, epochs: int, lock_file) -> None:
+    from nlp.classifier import Classifier
     from nlp.training import train
 
     try:
         examples = training_examples(runtime)
         with _lock:
             _status[key] = replace(_status[key], corrections=len(examples))
-        target = Path(output or MODEL_DIR)
         meta = train(output=target, epochs=epochs, extra=examples)
         classifier = Classifier(target, places=tuple(sorted(runtime.site.places)))
         with runtime._lock:  # this process classifies with the new model from now on
@@ -80,3 +101,5 @@ def _run(runtime, key: int, output, epochs: int) -> None:
         with _lock:
             _status[key] = replace(_status[key], state="failed", finished_at=utcnow(),
                                    error=f"{type(exc).__name__}: {exc}"[:500])
+    finally:
+        lock_file.close()  # releases the lock

@@ -34,6 +34,7 @@ class Viewer:
     role: str
     organisation: str | None
     themes: tuple[str, ...]
+    session_version: int = 0
 
     @property
     def is_partner(self) -> bool:
@@ -62,7 +63,7 @@ def viewer_for(user: User, site) -> Viewer:
     else:
         themes = tuple(site.themes)
     return Viewer(id=user.id, email=user.email, role=user.role, organisation=user.organisation,
-                  themes=themes)
+                  themes=themes, session_version=user.session_version)
 
 
 def create_user(runtime, email: str, password: str, role: str, organisation: str | None = None) -> User:
@@ -138,3 +139,21 @@ def authenticate(runtime, email: str, password: str, client: str = "") -> User |
         return user
     logger.info("dashboard sign-in failed", extra={"client": client})
     return None
+
+
+def set_active(runtime, viewer: Viewer, user_id: int, active: bool) -> User:
+    """An admin turns a user's access off (they are signed out at once) or back on."""
+    if not viewer.is_admin:
+        raise PermissionError("only admins manage users")
+    if user_id == viewer.id and not active:
+        raise ValueError("you cannot turn off your own access")
+    with runtime.uow() as uow:
+        user = uow.session.get(User, user_id)
+        if user is None:
+            raise LookupError(user_id)
+        if user.active and not active:
+            user.session_version += 1  # their open sessions end now, and stay ended
+        user.active = active
+        uow.commit()
+    logger.info("dashboard user access changed", extra={"user_id": user_id, "active": active, "by": viewer.id})
+    return user

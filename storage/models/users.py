@@ -27,6 +27,8 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(16), default=Role.CD_WORKER)
     organisation: Mapped[str | None] = mapped_column(String(200))  # bot.site Partner.name
     active: Mapped[bool] = mapped_column(default=True)
+    # Part of the session's user id: bumping it signs the user out everywhere.
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
 

@@ -119,3 +119,23 @@ def test_create_user_refuses_bad_input(runtime):
                    {"email": "a@b.org", "password": "long enough pw", "role": "partner", "organisation": "Cafe"}):
         with pytest.raises(ValueError):
             create_user(runtime, **kwargs)
+
+
+def test_admin_turns_a_user_off_and_they_are_signed_out(app, accounts, runtime):
+    worker, admin = app.test_client(), app.test_client()
+    sign_in(worker, accounts["cd"])
+    assert worker.get("/dashboard/messages").status_code == 200
+    sign_in(admin, accounts["admin"])
+    with runtime.uow() as uow:
+        cd_id = uow.session.scalars(select(User.id).where(User.email == accounts["cd"])).one()
+        admin_id = uow.session.scalars(select(User.id).where(User.email == accounts["admin"])).one()
+    post_form(admin, f"/dashboard/users/{cd_id}/access", {"active": "0"}, page="/dashboard/users")
+    assert worker.get("/dashboard/messages").status_code == 302
+    assert sign_in(worker, accounts["cd"]).status_code == 401
+    own = post_form(admin, f"/dashboard/users/{admin_id}/access", {"active": "0"}, page="/dashboard/users")
+    assert "cannot turn off your own access" in admin.get(own.headers["Location"]).get_data(as_text=True)
+    post_form(admin, f"/dashboard/users/{cd_id}/access", {"active": "1"}, page="/dashboard/users")
+    assert sign_in(worker, accounts["cd"]).status_code == 302
+    site = admin.get("/dashboard/site").get_data(as_text=True)
+    assert "Marsh Hill" in site and "Police" in site
+    assert worker.get("/dashboard/site").status_code == 403

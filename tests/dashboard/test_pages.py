@@ -225,3 +225,15 @@ def test_retrain_runs_in_the_background_with_the_corrections(client, accounts, r
     assert seen["epochs"] == 2 and seen["extra"][0]["themes"] == ["road_safety"]
     assert "model test-retrained is now in use" in client.get("/dashboard/model").get_data(as_text=True)
     assert runtime.classifier.classify("cars speeding on my road").themes
+
+
+def test_only_one_retraining_at_a_time_even_across_processes(runtime, accounts, tmp_path):
+    from bot import retraining
+    from bot.users import Viewer
+
+    cd = Viewer(id=1, email="cd@example.org", role="cd_worker", organisation=None, themes=runtime.site.themes)
+    held = retraining._lock_other_processes(tmp_path / "model")  # as another process would hold it
+    try:
+        assert retraining.start_retrain(runtime, cd, output=tmp_path / "model") is False
+    finally:
+        held.close()

@@ -25,16 +25,20 @@ class SessionUser(UserMixin):
         self.id = viewer.id
 
     def get_id(self) -> str:
-        return str(self.viewer.id)
+        return f"{self.viewer.id}:{self.viewer.session_version}"
 
 
 @login_manager.user_loader
-def _load(user_id: str):
+def _load(session_id: str):
+    """The user of a session, unless they were turned off since it began."""
     try:
-        user = users.get_user(runtime(), int(user_id))
+        user_id, version = (int(part) for part in session_id.split(":"))
     except ValueError:
         return None
-    return SessionUser(users.viewer_for(user, runtime().site)) if user else None
+    user = users.get_user(runtime(), user_id)
+    if user is None or user.session_version != version:
+        return None
+    return SessionUser(users.viewer_for(user, runtime().site))
 
 
 def viewer() -> users.Viewer:

@@ -111,3 +111,23 @@ def users_page():
             return redirect(url_for("dashboard.users_page"))
     return render_template("dashboard/users.html", users=users.list_users(runtime()), error=error,
                            form=request.form), 400 if error else 200
+
+
+@bp.post("/users/<int:user_id>/access")
+@admin_only
+def user_access(user_id: int):
+    try:
+        user = users.set_active(runtime(), viewer(), user_id, request.form.get("active") == "1")
+    except LookupError:
+        abort(404)
+    except ValueError as exc:
+        flash(str(exc), "error")
+    else:
+        flash(f"{user.email} can {'now' if user.active else 'no longer'} sign in.")
+    return redirect(url_for("dashboard.users_page"))
+
+
+@bp.get("/site")
+@admin_only
+def site_settings():
+    return render_template("dashboard/site.html")
