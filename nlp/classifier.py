@@ -57,6 +57,7 @@ class Classifier:
         self.themes: list[str] = meta["themes"]
         self.thresholds = Thresholds(**meta.get("thresholds", {}))
         self.places = PlaceMatcher(self.nlp, places)
+        self._cuts = [(theme, self.thresholds.per_theme.get(theme, self.thresholds.theme)) for theme in self.themes]
 
     def classify(self, text: str) -> Classification:
         """Themes, urgency, places, language and the redacted text of one message."""
@@ -74,18 +75,19 @@ class Classifier:
     def _decide(self, text: str, doc, reason: str | None) -> Classification:
         cats = doc.cats
         t = self.thresholds
-        scores = {theme: round(float(cats.get(theme, 0.0)), 4) for theme in self.themes}
-        themes = [theme for theme, score in sorted(scores.items(), key=lambda kv: -kv[1])
-                  if score >= t.per_theme.get(theme, t.theme)]
-        urgent_score = float(cats.get(URGENT_LABEL, 0.0))
+        scores = {theme: round(cats.get(theme, 0.0), 4) for theme in self.themes}
+        # Highest score first; sorted() is stable, so ties keep the themes' own order.
+        themes = sorted((theme for theme, cut in self._cuts if scores[theme] >= cut),
+                        key=scores.__getitem__, reverse=True)
+        urgent_score = cats.get(URGENT_LABEL, 0.0)
         urgent = reason is not None or urgent_score >= t.urgent_model
         if urgent and reason is None:
             reason = "other_risk"
         lang = language.detect(text) if text.strip() else "en"
-        top = max(scores.values(), default=0.0)
-        unsure = any(t.review_low <= s < t.review_high for s in scores.values())
+        values = scores.values()
+        unsure = any(t.review_low <= s < t.review_high for s in values)
         needs_review = bool(unsure or lang != "en" or (urgent and urgent_score < t.urgent_model)
-                            or (not themes and top >= t.review_low))
+                            or (not themes and max(values, default=0.0) >= t.review_low))
         return Classification(themes=themes, scores=scores, urgent=urgent, urgent_reason=reason,
                               lang=lang, places=self.places.find(doc), redacted=redact(text),
                               needs_review=needs_review, model_version=self.model_version,

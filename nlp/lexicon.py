@@ -5,7 +5,7 @@ training data never used, but the guide names, still points the model the right 
 """
 from __future__ import annotations
 
-import re
+from .fastmatch import WordIndex
 
 THEME_WORDS: dict[str, list[str]] = {
     "antisocial_behaviour": [
@@ -91,14 +91,12 @@ THEME_WORDS: dict[str, list[str]] = {
 }
 
 
-def _compile(words: list[str]) -> re.Pattern:
-    # Each word matches at a word start; a word ending in a space must be followed by one.
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")")
-
-
-_PATTERNS = {theme: _compile(words) for theme, words in THEME_WORDS.items()}
+# One scan over the text for all the themes' words (each matched at a word start; a word ending
+# in a space must be followed by one).
+_INDEX = WordIndex(THEME_WORDS)
 
 
 def theme_hints(lowered: str) -> list[str]:
     """Themes whose domain words appear in the (lower-cased) text."""
-    return [theme for theme, pattern in _PATTERNS.items() if pattern.search(lowered)]
+    found = _INDEX.find(lowered)
+    return [theme for theme in THEME_WORDS if theme in found]

@@ -32,6 +32,7 @@ NOT_NAMES = {"The", "A", "An", "It", "This", "That", "He", "She", "They", "We", 
              "Fed", "Disabled", "Pregnant", "Elderly", "Old", "New", "Back", "Out", "In", "On", "At",
              "Council", "Police", "NHS", "Market", "Street", "Road", "Lane", "Estate"}
 DIGITS = re.compile(r"\d")
+CAPITAL = re.compile(r"[A-Z]")
 
 
 def _phones(text: str) -> list[tuple[int, int]]:
@@ -62,15 +63,22 @@ def _names(text: str) -> list[tuple[int, int]]:
 def find_personal_details(text: str) -> list[tuple[int, int, str]]:
     """(start, end, tag) for each personal detail found, longest first where they overlap."""
     found: list[tuple[int, int, str]] = []
-    for tag, spans in (
-        ("email", [(m.start(), m.end()) for m in EMAIL.finditer(text)]),
-        ("postcode", [(m.start(), m.end()) for m in POSTCODE.finditer(text)]),
-        ("phone", _phones(text)),
-        ("address", [(m.start(), m.end()) for m in ADDRESS.finditer(text)]),
-        ("address", [(m.start(), m.end()) for m in FLAT_OR_NUMBER.finditer(text)]),
-        ("plate", [(m.start(), m.end()) for m in PLATE.finditer(text)]),
-        ("name", _names(text)),
-    ):
+    # Cheap checks first: every pattern but the e-mail and names needs a digit, an e-mail needs
+    # an "@", a name a capital letter; most messages have none of these and cost three scans.
+    checks = []
+    if "@" in text:
+        checks.append(("email", [(m.start(), m.end()) for m in EMAIL.finditer(text)]))
+    if DIGITS.search(text):
+        checks += [
+            ("postcode", [(m.start(), m.end()) for m in POSTCODE.finditer(text)]),
+            ("phone", _phones(text)),
+            ("address", [(m.start(), m.end()) for m in ADDRESS.finditer(text)]),
+            ("address", [(m.start(), m.end()) for m in FLAT_OR_NUMBER.finditer(text)]),
+            ("plate", [(m.start(), m.end()) for m in PLATE.finditer(text)]),
+        ]
+    if CAPITAL.search(text):
+        checks.append(("name", _names(text)))
+    for tag, spans in checks:
         found.extend((start, end, tag) for start, end in spans)
     found.sort(key=lambda span: (span[0], -(span[1] - span[0])))
     merged: list[tuple[int, int, str]] = []

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .fastmatch import WordIndex, required_literals
+
 # reason -> patterns. Written wide on purpose: a CD worker reading a false alarm costs minutes,
 # a missed one can cost a life. Figures of speech are removed by LOOK_ALIKES below.
 CUES: dict[str, list[str]] = {
@@ -113,16 +115,26 @@ LOOK_ALIKES = [
     r"\bstabbing near\b", r"\bgas leak last\b", r"\bdrowning in\b", r"\bdebt\b",
     r"\bkicking (a|the) (ball|door|doors|football)", r"\bwe reported it\b",
 ]
-# One pattern per kind of risk, and one for all the look-alikes: a handful of scans per message.
-_CUES = {reason: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-         for reason, patterns in CUES.items()}
-_LOOK_ALIKE = re.compile("|".join(f"(?:{p})" for p in LOOK_ALIKES), re.IGNORECASE)
+# One pattern per kind of risk, and one for all the look-alikes (the text is lower-cased first).
+_CUES = {reason: re.compile("|".join(f"(?:{p})" for p in patterns)) for reason, patterns in CUES.items()}
+_LOOK_ALIKE = re.compile("|".join(f"(?:{p})" for p in LOOK_ALIKES))
+# Every cue pattern needs one of a few plain strings ("suicid", "knife"...): one scan for those
+# settles most messages, and only the kinds of risk whose strings occur are tried in full.
+_LITERALS = {reason: [required_literals(p) for p in patterns] for reason, patterns in CUES.items()}
+_PREFILTER = WordIndex({reason: set().union(*(lits for lits in found if lits))
+                        for reason, found in _LITERALS.items()}, word_start=False)
+_ALWAYS = frozenset(reason for reason, found in _LITERALS.items() if None in found)  # no plain string known
 
 
 def cue(text: str) -> str | None:
     """The kind of risk the text names, or None; figures of speech around the cue cancel it."""
     lowered = text.lower()
+    possible = _PREFILTER.find(lowered) | _ALWAYS
+    if not possible:
+        return None
     for reason, pattern in _CUES.items():
+        if reason not in possible:
+            continue
         for match in pattern.finditer(lowered):
             window = lowered[max(0, match.start() - 40): match.end() + 40]
             if _LOOK_ALIKE.search(window) and not _strong(reason, match.group(0)):
