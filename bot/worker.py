@@ -19,12 +19,10 @@ from sqlalchemy import or_, select, update
 
 from storage.models import OutboxMessage, OutboxStatus, Resident, ResidentState, utcnow
 
-from . import heartbeat, periodic
+from . import heartbeat
 from .channels import Outgoing, PermanentSendError, TransientSendError
 from .ratelimit import RateLimits
 from .send_rules import decide
-
-HEARTBEAT_SECONDS = 2
 
 logger = logging.getLogger(__name__)
 
@@ -263,6 +261,11 @@ class Worker:
                 break
         return total
 
+    def close(self) -> None:
+        """Wait for the sending threads to finish."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+
     def heartbeat(self) -> int:
         """Say this worker is alive; share the rate caps with the others alive. Returns how many."""
         alive = heartbeat.beat(self.runtime, self.worker_id)
@@ -270,48 +273,7 @@ class Worker:
         return alive
 
     def run_forever(self, stop: threading.Event | None = None) -> None:
-        """Send until `stop` is set: one loop per channel; beats and runs periodic hooks every few seconds."""
-        stop = stop or threading.Event()
-        configured = tuple(self.runtime.channels)
-        loops = [threading.Thread(target=self.run_channel, args=(stop, name), name=f"send-{name}", daemon=True)
-                 for name in configured]
-        loops.append(threading.Thread(target=self.run_channel, args=(stop, None, configured),
-                                      name="send-other", daemon=True))
-        last_periodic: datetime | None = None
-        periodic_thread: threading.Thread | None = None
-        logger.info("worker started", extra={"worker_id": self.worker_id})
-        try:
-            self.heartbeat()
-        except Exception:
-            logger.exception("first heartbeat failed")
-        for loop in loops:
-            loop.start()
-        while not stop.is_set():
-            try:
-                now = self.clock()
-                due = last_periodic is None or (now - last_periodic).total_seconds() >= 10
-                if due and (periodic_thread is None or not periodic_thread.is_alive()):
-                    last_periodic = now
-                    # Beside the sending loops: a weekly digest takes seconds to draw and must not
-                    # hold back replies to residents.
-                    periodic_thread = threading.Thread(target=periodic.run_due, args=(self.runtime, now),
-                                                       name="periodic", daemon=True)
-                    periodic_thread.start()
-            except Exception:
-                logger.exception("periodic round failed; carrying on")
-            stop.wait(HEARTBEAT_SECONDS)
-            if not stop.is_set():
-                try:
-                    self.heartbeat()
-                except Exception:
-                    logger.exception("heartbeat failed; carrying on")
-        for loop in loops:  # each finishes the sends in hand
-            loop.join(timeout=60)
-        try:
-            heartbeat.leave(self.runtime, self.worker_id)
-        except Exception:
-            logger.debug("could not remove the heartbeat", exc_info=True)
-        if periodic_thread is not None:
-            periodic_thread.join(timeout=30)
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
+        """Send until `stop` is set: one loop per channel, heartbeats and periodic hooks beside them."""
+        from .worker_process import run_forever
+
+        run_forever(self, stop or threading.Event())
