@@ -29,6 +29,17 @@ CUES: dict[str, list[str]] = {
         r"\bsaid (my )?goodbyes?\b", r"\b(overdose|od'?d|took all my (pills|tablets))\b",
         r"\b(nothing|no one|nobody) (left )?to live for\b", r"\bgive up on (life|everything)\b",
         r"\btired of (living|life|being alive|everything)\b", r"\bjump(ing)? (off|in front)\b",
+        # Life not worth it; not seeing the point however it is hedged ("really", "even").
+        r"\blife\b.{0,12}\b(not|isn'?t|isnt|ain'?t|aint) worth (it|living|anything|going on|carrying on)\b", r"\bnot worth living\b",
+        r"\b(don'?t|dont|do not|can'?t|cant|cannot) (really |even |honestly )?(see|find) (the |any )?(point|reason)",
+        r"\bpoint (in|of) (carrying on|living|being alive|being here)\b",
+        # Tablets taken or saved up; belongings given away; "no one would notice if i wasn't here".
+        r"\b(taken|took|swallowed|had) (all|loads|a load|a lot|a handful|a bunch|most|half) (of )?(the |her |his |my |their )?"
+        r"(pills|tablets|meds|medication|paracetamol)", r"\b(pills|tablets|meds)\b.{0,20}\b(saved|stashed|hoarded)\b",
+        r"\b(saved|saving|stashed|stashing|hoarding) (up )?(all )?(my |his |her )?(pills|tablets|meds)\b",
+        r"\b(gave|given|giving) (away )?(me |us )?(her|his|my|their) (cat|dog|pets?|things|stuff|belongings)\b.{0,60}\b(won'?t|wont|not going to) need",
+        r"\b(notice|care|miss me)\b.{0,12}\bif i (was|were|wasn'?t|weren'?t) (gone|here|around|alive|dead)\b",
+        r"\b(can'?t|cant|cannot) (do (it|this)|keep going|carry on|go on)\b.{0,15}\b(longer|any ?more)\b",
     ],
     "domestic_abuse": [
         r"\bbeating (her|him|me)\b", r"\bblack eye\b", r"\bpunched (his|her|my)\b", r"\bthreatening me\b",
@@ -41,6 +52,11 @@ CUES: dict[str, list[str]] = {
         r"\bdomestic (abuse|violence)\b", r"\b(screaming|screams|crying for help|shouting help)\b.{0,60}\b(next door|upstairs|downstairs|neighbou?r)",
         r"\b(next door|upstairs|downstairs|neighbou?r)\b.{0,60}\b(screaming|hitting her|hitting him|beating)",
         r"\bwon'?t let me (leave|out|see)\b", r"\blocked me in\b",
+        # What a neighbour hears through the wall; threats at the door.
+        r"\bheard (a |some |the )?(slap|slaps|smack|smacks|punch|punches|hitting|beating)\b",
+        r"\b(scream|screams|screaming|crying)\b.{0,60}\b(thud|thuds|slap|slaps|things being thrown)\b",
+        r"\b(thud|thuds|slap|slaps)\b.{0,60}\b(scream|screams|screaming)\b", r"\bjust threatened me\b",
+        r"\bthreatened me\b.{0,40}\b(tonight|now|at the door|with a)\b",
     ],
     "child_at_risk": [
         r"\b(haven'?t|havent|not) been fed\b", r"\bhits (him|her) with\b", r"\bgroomed\b",
@@ -51,6 +67,9 @@ CUES: dict[str, list[str]] = {
         r"\b(hitting|beating|hurting|slapping) (the|a|his|her|their) (child|kid|baby|son|daughter|kids|children)\b",
         r"\b(child|kid|baby|children|kids)\b.{0,30}\b(being|getting) (hit|beaten|hurt|abused|groomed)\b",
         r"\bgroom(ing|ed)\b.{0,40}\b(child|kid|girl|boy|teen)", r"\b(child|baby|kid)\b.{0,30}\bnot (fed|eaten|been fed)\b",
+        r"\b(child|kid|kids|toddler|baby|little one|\d ?(year|yr)s? old|children)\b.{0,40}\b(left|leaves|leaving|home) "
+        r"(alone|on (his|her|their) own|by (him|her|them)sel(f|ves))",
+        r"\b(hitting|slapping|smacking|beating|hurting|shaking) (her|his|their|the|them|my)? ?(kids|children|child|baby|little one|toddler)\b",
     ],
     "vulnerable_adult": [
         r"\bno heating\b.{0,40}\b(elderly|old|\d\d year old|frail|not well|newborn|baby|barely|freezing)",
@@ -64,6 +83,15 @@ CUES: dict[str, list[str]] = {
         r"\b(post|mail|milk|letters|parcels)\b.{0,30}\b(piling|piled|stacking) up\b",
         r"\b(elderly|old|disabled|vulnerable)\b.{0,40}\b(fallen|fell|on the floor|can'?t get up|no food|no heating|confused|wandering)\b",
         r"\bnot answering (the|her|his) door\b",
+        # Someone who lives alone has gone quiet: phone unanswered, nobody has seen them, the post piles up.
+        r"\b(nan|nana|gran|granny|grandad|grandma|grandpa|mum|dad|mother|father|neighbou?r|old (man|lady|woman|boy|girl)|"
+        r"elderly|aunt|auntie|uncle|brother|sister|friend|mate)\b.{0,40}\b(not|hasn'?t|hasnt|isn'?t|isnt|has not|is not|haven'?t)"
+        r"( been)? (answering|picking up|picked up|answered)\b.{0,15}\b(phone|door|calls?|texts?|messages?|mobile)\b",
+        r"\b(nobody|no one|no-one|noone)('s| has| have)? (seen|heard from)\b.{0,50}\b(days|week|since|ages)\b",
+        r"\b(milk( bottles)?|post|mail|letters|parcels|papers|newspapers)\b.{0,40}\b(piling|piled|stacking|stacked|still (on|outside|there))",
+        r"\b(heating|boiler|heat)\b.{0,30}\b(off|broken|not working|gone)\b.{0,60}\b(copd|oxygen|\d\d ?(year|yr)s? old|frail|"
+        r"newborn|housebound|bedbound|bed bound)",
+        r"\b(\d\d ?(year|yr)s? old|frail|copd|newborn|housebound|bedbound)\b.{0,60}\b(no heating|heating (is |has been |'s been )?(off|broken|not working))",
     ],
     "danger_now": [
         r"\bknives\b", r"\bmachete\b", r"\bgun ?shots?\b", r"\bshots fired\b", r"\barmed (men|man|robbers?)\b",
@@ -78,6 +106,9 @@ CUES: dict[str, list[str]] = {
         r"\b(someone|man|woman|person|kid|child|boy|girl)\b.{0,30}\b(in the (canal|river|water|lea))\b",
         r"\bbreaking in\b.{0,30}\b(now|right now)\b", r"\b(in|into) my (house|flat|home) (now|right now)\b",
         r"\bfollowing me\b", r"\bthreaten(ed|ing) to kill\b",
+        r"\b(waving|brandishing|wielding|pulled out|pulling out|pointing|swinging) (a |an |his |their |the )?(knife|knives|machete|gun|blade|weapon|bat|hammer)\b",
+        r"\b(screaming|shouting|crying|yelling)( out)? for help\b(?! with)",
+        r"\b(threw|thrown|kicked|locked|chucked) me out\b.{0,40}\b(tonight|now|nowhere)\b", r"\bnowhere to (sleep|stay|go)\b.{0,15}\btonight\b",
     ],
     "fire_gas": [
         r"\belectrical fire\b", r"\bgas (cooker|hob|pipe)? ?(is )?leaking\b", r"\bsmoke (pouring|coming)\b",
@@ -85,6 +116,12 @@ CUES: dict[str, list[str]] = {
         r"\b(smell|smells|smelling|whiff) of gas\b", r"\bgas (leak|smell)\b", r"\bsmell(s|ing)? gas\b",
         r"\b(fire|flames|smoke)\b.{0,40}\b(now|right now|spreading|coming|everywhere|in the (stairwell|building|flat|block|bin store))",
         r"\b(on fire|is burning|set alight|set fire)\b", r"\bcarbon monoxide\b", r"\bsparking\b.{0,30}\b(wire|socket|cable)",
+        r"\b(filling|filled|full|thick) (up )?with smoke\b",
+        r"\bsparks? (from|coming (out of|from)|flying (out of|from)) (the |a |my |our )?(socket|plug|meter|fuse|wire|wiring|cable|cupboard|light|switch|electric)",
+        r"\bburning smell\b.{0,40}\b(fuse|socket|meter|wiring|wires|plug|electrics|cupboard)",
+        r"\b(fuse ?box|socket|meter|wiring|plug|electrics)\b.{0,30}\b(burning|smoking|sparking|melting|melted)\b",
+        r"\b(flames|fire)\b.{0,60}\b(catching|going up|reaching|spread|up the (wall|side|building))",
+        r"\b(carbon monoxide|co) alarm\b.{0,30}\b(going off|beeping|sounding)",
     ],
     "medical": [
         r"\blips (are|turning) blue\b", r"\basthma attack\b", r"\bhead injury\b", r"\bbleeding\b.{0,20}\b(at|badly|heavily|lot|now)",
@@ -94,6 +131,10 @@ CUES: dict[str, list[str]] = {
         r"having a fit|fitting|seizure|stroke|heart attack|chest pains?|overdosed|bleeding (badly|heavily|a lot)|"
         r"passed out|won'?t wake up|isn'?t moving|not moving|turning blue)\b",
         r"\b(baby|child|toddler)\b.{0,40}\b(fever|temperature|floppy|limp|not waking|rash)\b",
+        r"\bfloppy\b", r"\bgrunting\b", r"\bbreathing\b.{0,20}\b(strange|funny|weird|fast|noisy|rattl\w*|shallow|odd|wrong)\b",
+        r"\b(temp|temperature|fever)( of| is| was)? (39|40|41)\b", r"\b(not|won'?t|wont|isn'?t|isnt) (waking|wake)( up)?\b",
+        r"\bfound (my |her |him |them |a |an |the )?\w+ (on the floor|unconscious|collapsed)\b", r"\bbleeding from (his|her|the|my|their) head\b",
+        r"\b(fell|fallen|fall|head)\b.{0,50}\bnot making (any )?sense\b",
     ],
 }
 # Figures of speech and past, calm or administrative mentions of the same words.
@@ -114,6 +155,9 @@ LOOK_ALIKES = [
     r"\bmoving on\b", r"\bis that dangerous\b", r"\b(near|last (week|month|year))\b.{0,20}\bstabbing\b",
     r"\bstabbing near\b", r"\bgas leak last\b", r"\bdrowning in\b", r"\bdebt\b",
     r"\bkicking (a|the) (ball|door|doors|football)", r"\bwe reported it\b",
+    # "can't see the point of the new bike lane": a point about a thing, not about living.
+    r"\b(point|reason) (of|in|for|to) (the|a|an|this|that|these|those|them|it|having|putting|building|doing|paying|"
+    r"reporting|complaining|asking|voting|going to)\b",
 ]
 # One pattern per kind of risk, and one for all the look-alikes (the text is lower-cased first).
 _CUES = {reason: re.compile("|".join(f"(?:{p})" for p in patterns)) for reason, patterns in CUES.items()}
@@ -143,6 +187,12 @@ def cue(text: str) -> str | None:
     return None
 
 
+# Cues so plain that no figure of speech nearby may cancel them (an alarm that is going off is
+# not the calm "smoke alarm needs a battery" the look-alikes are for).
+_STRONG = re.compile(r"kill myself|end my life|want to die|alarm\b.{0,30}\b(going off|beeping|sounding)|"
+                     r"gas \w* ?(is )?leaking|burning smell\b.{0,40}\b(fuse|socket|meter|wiring|plug|electrics)")
+
+
 def _strong(reason: str, matched: str) -> bool:
-    """Cues so plain that no surrounding figure of speech may cancel them."""
-    return reason == "self_harm" and any(w in matched for w in ("kill myself", "end my life", "want to die"))
+    """Whether a cue is plain enough that no surrounding figure of speech may cancel it."""
+    return _STRONG.search(matched) is not None

@@ -53,6 +53,13 @@ def test_small_talk_and_commands_carry_no_theme(classifier, text):
     ("strong smell of gas in the stairwell", "fire_gas"),
     ("man collapsed at the bus stop and isnt moving", "medical"),
     ("two small kids alone in the flat since yesterday", "child_at_risk"),
+    ("honestly life aint worth living anymore", "self_harm"),
+    ("my brother has been saving up his tablets, i found them in a sock", "self_harm"),
+    ("my grandad hasnt picked up his phone for two days and he lives alone", "vulnerable_adult"),
+    ("the wiring behind the fridge is melting and the kitchen is filling with smoke", "fire_gas"),
+    ("the co alarm is beeping and we all have headaches", "fire_gas"),
+    ("someone is yelling for help in the underpass", "danger_now"),
+    ("my little boy is floppy and wont wake up properly", "medical"),
 ])
 def test_urgent_messages_are_caught_with_a_reason(classifier, text, reason):
     result = classifier.classify(text)
@@ -63,6 +70,10 @@ def test_urgent_messages_are_caught_with_a_reason(classifier, text, reason):
     "the speeding is killing this street", "this damp is killing me", "im dying for a new bus route",
     "the fire station open day was great", "gas bill is through the roof", "i could murder a cuppa",
     "kill the lights at the park at night please",
+    "i cant see the point of the new bike lane", "calling for help with the damp for months",
+    "heard thuds all night from upstairs, they must be moving furniture",
+    "sparks from the angle grinder at the building site at 7am", "the smoke alarm in the hall needs a new battery",
+    "life isnt worth much round here with these prices", "nobody has seen the caretaker for weeks",
 ])
 def test_look_alikes_are_not_urgent(classifier, text):
     assert not classifier.classify(text).urgent
