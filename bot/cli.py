@@ -20,9 +20,19 @@ FEATURE_COMMANDS = ("bot.cli_meetings", "bot.cli_broadcast", "bot.cli_digest", "
                     "bot.cli_demo")
 
 
-def _configure_logging(verbose: bool) -> None:
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
+# Commands that run for a long time log what they do; one-shot commands print their own answer.
+LOGGING_COMMANDS = ("serve", "worker", "db")
+
+
+def _configure_logging(verbose: bool, command: str | None) -> None:
+    quiet = not verbose and command not in LOGGING_COMMANDS
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if quiet:
+        # Which channels are off matters to the processes that send, not to `digest` or `users`.
+        logging.getLogger("bot.channels").setLevel(logging.ERROR)
+    if not verbose:
+        logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 @click.group()
@@ -30,7 +40,7 @@ def _configure_logging(verbose: bool) -> None:
 @click.pass_context
 def main(ctx: click.Context, verbose: bool) -> None:
     """townsquare: residents' concerns, themes, meetings and digests for a neighbourhood partnership."""
-    _configure_logging(verbose)
+    _configure_logging(verbose, ctx.invoked_subcommand)
     ctx.ensure_object(dict)
     ctx.obj["load_corrections"] = _load_corrections
 
