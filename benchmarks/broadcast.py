@@ -106,11 +106,13 @@ def main() -> None:
                              TWILIO_RATE_PER_SECOND=args.twilio_rate, TELEGRAM_RATE_PER_SECOND=args.telegram_rate,
                              SEND_CONCURRENCY=16, WORKER_POLL_SECONDS=0.02)
     workers = [start_worker(env) for _ in range(args.workers)]
-    expected = len(population) * SHARES["sms"] / args.twilio_rate
+    # Kill while every channel is still sending: within the shortest channel's expected run.
+    caps = {"sms": args.twilio_rate, "whatsapp": args.twilio_rate, "telegram": args.telegram_rate}
+    expected = min(len(population) * SHARES[c] / caps[c] for c in SHARES)
     killed_at = None
     t0 = time.time()
     if not args.no_kill:
-        time.sleep(random.uniform(0.2, 0.6) * expected + 2)
+        time.sleep(random.uniform(0.2, 0.8) * expected + 2)
         victim = workers.pop(0)
         os.kill(victim.pid, signal.SIGKILL)
         victim.wait()
@@ -139,7 +141,6 @@ def main() -> None:
     expected_keys = {(c, a) for c, a, _ in population}
     duplicates = {c: sum(n - 1 for (ch, _), n in received.items() if ch == c and n > 1) for c in SHARES}
     lost = {c: sum(1 for key in expected_keys if key[0] == c and received[key] == 0) for c in SHARES}
-    caps = {"sms": args.twilio_rate, "whatsapp": args.twilio_rate, "telegram": args.telegram_rate}
     rates = {c: round(channel_rate(times[c]), 1) for c in SHARES}
     print(json.dumps({
         "benchmark": "broadcast", "database": url.split(":")[0], "residents": len(population),
