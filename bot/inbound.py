@@ -48,6 +48,8 @@ def receive_message(runtime, inbound: Inbound) -> Received:
                 Message.channel == inbound.channel, Message.provider_id == inbound.provider_id))
             if existing is not None:
                 return Received(existing, duplicate=True)
+            if residents.was_forgotten(session, runtime.cipher, inbound.channel, inbound.provider_id):
+                return Received(None, duplicate=True)
             resident, is_new = residents.find_or_create(session, runtime.cipher, inbound.channel,
                                                         inbound.address)
             resident.last_inbound_at = utcnow()

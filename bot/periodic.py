@@ -12,11 +12,15 @@ from .digest_delivery import close_week as close_digest_week
 
 logger = logging.getLogger(__name__)
 
+# Twilio and Telegram stop retrying a webhook within a day; a week is a wide margin.
+FORGOTTEN_ID_DAYS = 7
+
 
 def purge_held_messages(runtime, now: datetime) -> None:
     """Delete messages held for residents who never agreed, after the site's retention period."""
     with runtime.uow() as uow:
         purged = residents.purge_unconsented(uow.session, runtime.settings.held_message_days)
+        residents.purge_forgotten_ids(uow.session, FORGOTTEN_ID_DAYS)
         uow.commit()
     if purged:
         logger.info("purged held messages", extra={"count": purged})

@@ -8,7 +8,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from storage.crypto import AddressCipher
-from storage.models import Message, MessageStatus, OutboxMessage, OutboxStatus, Resident, ResidentState, utcnow
+from storage.models import (ForgottenMessage, Message, MessageStatus, OutboxMessage, OutboxStatus, Resident,
+                            ResidentState, utcnow)
 
 from . import outbox
 from .texts import text
@@ -80,6 +81,10 @@ def forget(session: Session, cipher: AddressCipher, resident: Resident, goodbye_
     address = cipher.decrypt(resident.address_enc)
     channel = resident.channel
     resident_id = resident.id
+    # Providers retry a webhook for hours: a retry of a forgotten message must not bring them back.
+    provider_ids = session.scalars(select(Message.provider_id).where(Message.resident_id == resident_id)).all()
+    session.add_all(ForgottenMessage(channel=channel, provider_hash=forgotten_hash(cipher, channel, pid))
+                    for pid in set(provider_ids))
     session.execute(delete(OutboxMessage).where(OutboxMessage.resident_id == resident_id))
     session.execute(delete(Message).where(Message.resident_id == resident_id))
     session.execute(delete(Resident).where(Resident.id == resident_id))
@@ -88,6 +93,25 @@ def forget(session: Session, cipher: AddressCipher, resident: Resident, goodbye_
     outbox.enqueue(session, key=goodbye_key, body=text("forgotten", site=site_name), channel=channel,
                    address=address, cipher=cipher, purpose="stop")
     logger.info("resident forgotten", extra={"resident_id": resident_id})
+
+
+def forgotten_hash(cipher: AddressCipher, channel: str, provider_id: str) -> str:
+    """The keyed hash a forgotten message's provider id is remembered by."""
+    return cipher.lookup_hash(channel, f"provider-message:{provider_id}")
+
+
+def was_forgotten(session: Session, cipher: AddressCipher, channel: str, provider_id: str) -> bool:
+    """True if this provider message belonged to a resident who has since been forgotten."""
+    return session.scalar(select(ForgottenMessage.id).where(
+        ForgottenMessage.channel == channel,
+        ForgottenMessage.provider_hash == forgotten_hash(cipher, channel, provider_id))) is not None
+
+
+def purge_forgotten_ids(session: Session, days: int) -> int:
+    """Drop the hashes once no provider would still retry (`days` old); returns how many."""
+    from datetime import timedelta
+    cutoff = utcnow() - timedelta(days=days)
+    return session.execute(delete(ForgottenMessage).where(ForgottenMessage.forgotten_at < cutoff)).rowcount or 0
 
 
 def release_held(session: Session, resident: Resident) -> list[Message]:

@@ -3,7 +3,7 @@ from .base import Base, utcnow
 from .broadcasts import Broadcast, BroadcastStatus
 from .digests import Action, Digest, DigestScope, HiddenQuote
 from .meetings import Invitation, Meeting, MeetingStatus, RsvpAnswer
-from .messages import Correction, Message, MessageStatus, MessageTheme
+from .messages import Correction, ForgottenMessage, Message, MessageStatus, MessageTheme
 from .outbox import OutboxMessage, OutboxStatus
 from .residents import Resident, ResidentState
 from .workers import WorkerBeat
@@ -11,7 +11,7 @@ from .users import LoginAttempt, Role, User
 
 __all__ = [
     "Base", "utcnow", "Resident", "ResidentState", "Message", "MessageStatus", "MessageTheme",
-    "Correction", "OutboxMessage", "OutboxStatus", "Meeting", "MeetingStatus",
+    "Correction", "ForgottenMessage", "OutboxMessage", "OutboxStatus", "Meeting", "MeetingStatus",
     "Invitation", "RsvpAnswer", "Broadcast", "BroadcastStatus", "WorkerBeat",
     "User", "Role", "LoginAttempt",
     "Digest", "DigestScope", "HiddenQuote", "Action",

@@ -80,3 +80,14 @@ class Correction(Base):
     themes: Mapped[list] = mapped_column(default=list)
     corrected_by: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ForgottenMessage(Base):
+    """A keyed hash of a forgotten resident's provider message id, so a late retry is not a new resident."""
+    __tablename__ = "forgotten_messages"
+    __table_args__ = (UniqueConstraint("channel", "provider_hash", name="uq_forgotten_provider"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    provider_hash: Mapped[str] = mapped_column(String(64))
+    forgotten_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

@@ -123,6 +123,24 @@ def test_forget_deletes_the_resident_and_their_messages(phone, worker, fake_twil
     assert count(runtime, OutboxMessage, OutboxMessage.address_enc.is_not(None)) == 0
 
 
+def test_a_late_retry_after_forget_does_not_bring_the_resident_back(phone, worker, fake_twilio, runtime):
+    resident = sign_up(phone, worker, fake_twilio, first="cars speeding on Marsh Lane every night")
+    resident.text("forget")
+    resident.text("FORGET", sid="SM" + "f" * 32)
+    worker.drain()
+    sent = len(fake_twilio.bodies_to(NUMBER))
+    # Twilio did not see our answer in time and sends the confirmation, and an earlier text, again.
+    assert resident.text("FORGET", sid="SM" + "f" * 32).status_code == 200
+    worker.drain()
+    assert count(runtime, Resident) == 0 and count(runtime, Message) == 0
+    assert len(fake_twilio.bodies_to(NUMBER)) == sent
+    # A new text from the same number is a new conversation, as it should be.
+    resident.text("hello again")
+    worker.drain()
+    assert count(runtime, Resident) == 1
+    assert "YES" in fake_twilio.bodies_to(NUMBER)[-1]
+
+
 def test_provider_retry_never_duplicates(client, worker, fake_twilio, runtime):
     form = twilio_form(NUMBER, "hello", sid="SM" + "a" * 32)
     for _ in range(3):

@@ -86,3 +86,18 @@ def test_held_messages_of_residents_who_never_agree_are_deleted_after_30_days(ph
     with runtime.uow() as uow:
         bodies = list(uow.session.scalars(select(Message.body)))
     assert bodies == ["recent and still waiting"]
+
+
+def test_the_ids_of_forgotten_messages_are_dropped_after_a_week(runtime):
+    from bot import residents
+    from bot.periodic import purge_held_messages
+    from storage.models import ForgottenMessage
+    with runtime.uow() as uow:
+        for pid, age in (("SMold", 8), ("SMnew", 1)):
+            uow.session.add(ForgottenMessage(channel="sms", forgotten_at=utcnow() - timedelta(days=age),
+                                             provider_hash=residents.forgotten_hash(runtime.cipher, "sms", pid)))
+        uow.commit()
+    purge_held_messages(runtime, utcnow())
+    with runtime.uow() as uow:
+        assert not residents.was_forgotten(uow.session, runtime.cipher, "sms", "SMold")
+        assert residents.was_forgotten(uow.session, runtime.cipher, "sms", "SMnew")
