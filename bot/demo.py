@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import random
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -59,7 +60,22 @@ def _residents(session, runtime, rng, count: int, start: datetime, end: datetime
     return people
 
 
-def _messages(session, runtime, rng, people: list[Resident], weeks: list) -> int:
+def _this_week_so_far(rng, site, people: list[Resident], weeks: list, now: datetime) -> list:
+    """Messages from Monday until now, at an ordinary week's pace, so the dashboard's "this week" lives."""
+    # From the end of the last closed week, which may still be last week early on a Monday.
+    current = replace(weeks[-1], start=weeks[-1].end, end=now)
+    elapsed = max(0.0, (now - current.start) / (weeks[-1].end - weeks[-1].start))
+    plan = []
+    for h, hood in enumerate(site.neighbourhoods):
+        local = [p for p in people if p.neighbourhood == hood.slug]
+        for theme in demo_data.TEMPLATES:
+            expected = demo_data.weekly_rate(theme, h, len(weeks) - 2, len(weeks)) * elapsed
+            for _ in range(int(expected) + (rng.random() < expected % 1)):
+                plan.append((rng.choice(local), demo_data.message_text(rng, theme, hood.streets), current))
+    return plan
+
+
+def _messages(session, runtime, rng, people: list[Resident], weeks: list, now: datetime) -> int:
     site = runtime.site
     plan = []  # (resident, text, received_at)
     for w, week in enumerate(weeks):
@@ -73,6 +89,7 @@ def _messages(session, runtime, rng, people: list[Resident], weeks: list) -> int
             if rng.random() < 0.6:
                 plan.append((rng.choice(local), demo_data.urgent_text(rng, hood.streets), week))
             plan.append((rng.choice(local), rng.choice(demo_data.SMALL_TALK), week))
+    plan += _this_week_so_far(rng, site, people, weeks, now)
     texts = [text for _, text, _ in plan]
     results = []
     for start in tqdm(range(0, len(texts), 256), desc="classifying", unit="batch"):
@@ -85,6 +102,7 @@ def _messages(session, runtime, rng, people: list[Resident], weeks: list) -> int
                           received_at=at, neighbourhood=person.neighbourhood, redacted=result.redacted)
         if person.opted_out_at is not None and at > person.opted_out_at:
             continue
+        person.last_inbound_at = max(person.last_inbound_at, at)
         session.add(message)
         if len(text.split()) <= 5 and not result.themes:
             message.kind, message.status = "chat", MessageStatus.PROCESSED
@@ -130,7 +148,7 @@ def fill(runtime, residents: int = 300, weeks: int = 8, seed: int = 7, now: date
     with runtime.uow() as uow:
         session = uow.session
         people = _residents(session, runtime, rng, residents, shown[0].start, last.end)
-        made = _messages(session, runtime, rng, people, shown)
+        made = _messages(session, runtime, rng, people, shown, now)
         _meetings(session, runtime, rng, people, last, now)
         kingsmead = runtime.site.neighbourhoods[-1]
         street = kingsmead.streets[-3] if len(kingsmead.streets) >= 3 else kingsmead.name
