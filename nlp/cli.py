@@ -55,7 +55,7 @@ def train(ctx: click.Context, seed: int, epochs: int, output: Path, extra: Path 
     from tqdm import tqdm
 
     from .dataset import read_jsonl
-    from .training import train as run_training
+    from .training import TUNING_FOLDS, train as run_training
 
     examples = read_jsonl(extra) if extra else []
     if with_corrections:
@@ -64,7 +64,7 @@ def train(ctx: click.Context, seed: int, epochs: int, output: Path, extra: Path 
             raise click.ClickException("--with-corrections needs the townsquare command (a database)")
         examples += loader()
         click.echo(f"with {len(examples)} extra example(s) from corrections", err=True)
-    with tqdm(total=epochs * 2, desc="training", unit="epoch", file=sys.stderr) as bar:
+    with tqdm(total=epochs * (TUNING_FOLDS + 1), desc="training", unit="epoch", file=sys.stderr) as bar:
         meta = run_training(output=output, seed=seed, epochs=epochs, themes=list(themes) or None,
                             extra=examples, progress=bar.update)
     click.echo(json.dumps(meta, indent=2))

@@ -29,3 +29,14 @@ def test_same_seed_same_model():
     two = fit(rows, labels, seed=3, epochs=2)
     text = normalise("mould in the flat")
     assert json.dumps(one(text).cats, sort_keys=True) == json.dumps(two(text).cats, sort_keys=True)
+
+
+def test_thresholds_are_tuned_on_scores_from_models_that_never_saw_the_row():
+    from nlp.training import out_of_fold_scores, tune_thresholds
+
+    rows = load_all()[:120]
+    labels = ["housing", "health"]
+    cats = out_of_fold_scores(rows, labels, seed=3, epochs=1)
+    assert len(cats) == len(rows) and all(set(labels) <= set(c) for c in cats)
+    tuned = tune_thresholds(cats, rows, labels)
+    assert set(tuned["per_theme"]) == set(labels) and 0 < tuned["urgent_model"] < 1
