@@ -26,7 +26,7 @@ CUES: dict[str, list[str]] = {
         r"\b(better off|be better) without me\b", r"\bwant(ing)? to die\b", r"\bwish i (was|were) dead\b",
         r"\b(don'?t|dont|do not) want to (be here|live|wake up|go on)", r"\bnot wake up\b",
         r"\b(can'?t|cant|cannot) (go on|cope|take (it|this|any more|anymore))\b",
-        r"\bsaid (my )?goodbyes?\b", r"\b(overdose|od'?d|took all my (pills|tablets))\b",
+        r"\bsaid (my )?goodbyes?\b", r"\b(overdose|od'd|od-ed|took all my (pills|tablets))\b",  # not "odd"
         r"\b(nothing|no one|nobody) (left )?to live for\b", r"\bgive up on (life|everything)\b",
         r"\btired of (living|life|being alive|everything)\b", r"\bjump(ing)? (off|in front)\b",
         # Life not worth it; not seeing the point however it is hedged ("really", "even").
