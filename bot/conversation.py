@@ -144,7 +144,7 @@ def _activate(turn: Turn) -> None:
 def _confirm_forget(turn: Turn) -> None:
     if turn.command in ("forget", "yes"):
         residents.forget(turn.session, turn.runtime.cipher, turn.resident,
-                         goodbye_key=f"forget:{turn.message.id}", site_name=turn.site.name)
+                         goodbye_key=f"forget:{turn.message_id}", site_name=turn.site.name)
         return
     turn.resident.state = ResidentState.ACTIVE
     turn.say("forget_kept")

@@ -4,17 +4,20 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from nlp import redact
-from storage.models import Message, utcnow
+from storage.models import Message, MessageStatus, utcnow
 
 from . import conversation, residents
 from .commands import parse_command
 from .turn import Turn
 
 logger = logging.getLogger(__name__)
+# Built once: constructing the statement per message cost more than running it.
+_BY_PROVIDER_ID = select(Message.id).where(Message.channel == bindparam("channel"),
+                                           Message.provider_id == bindparam("provider_id"))
 
 
 @dataclass(frozen=True)
@@ -44,33 +47,39 @@ def receive_message(runtime, inbound: Inbound) -> Received:
     try:
         with runtime.uow() as uow:
             session = uow.session
-            existing = session.scalar(select(Message.id).where(
-                Message.channel == inbound.channel, Message.provider_id == inbound.provider_id))
+            key = {"channel": inbound.channel, "provider_id": inbound.provider_id}
+            existing = session.scalar(_BY_PROVIDER_ID, key)
             if existing is not None:
                 return Received(existing, duplicate=True)
             if residents.was_forgotten(session, runtime.cipher, inbound.channel, inbound.provider_id):
                 return Received(None, duplicate=True)
+            now = utcnow()
             resident, is_new = residents.find_or_create(session, runtime.cipher, inbound.channel,
-                                                        inbound.address)
-            resident.last_inbound_at = utcnow()
-            resident.unreachable_at = None  # they wrote to us, so they can be reached again
+                                                        inbound.address, seen_at=now)
+            if not is_new:  # a new resident was written with these already: no second UPDATE
+                resident.last_inbound_at = now
+                resident.unreachable_at = None  # they wrote to us, so they can be reached again
+            # Not flushed here: the row is written when the conversation first needs its id (or at
+            # commit), so what the step decides (held, ignored, a command) goes into the INSERT
+            # instead of a second UPDATE. Hence the defaults the steps read are set here.
             message = Message(channel=inbound.channel, provider_id=inbound.provider_id,
                               resident_id=resident.id, body=body, media_count=inbound.media_count,
-                              neighbourhood=resident.neighbourhood,
+                              neighbourhood=resident.neighbourhood, received_at=now,
+                              status=MessageStatus.PROCESSED, kind="concern", themes=[], scores={},
+                              urgent=False, places=[], needs_review=False,
                               redacted=classification.redacted if classification else redact(body))
             session.add(message)
-            session.flush()
             turn = Turn(runtime=runtime, session=session, resident=resident, message=message,
                         command=command, classification=classification, is_new=is_new,
                         callback_data=inbound.callback_data)
             conversation.handle(turn)
-            message_id = message.id
             uow.commit()
+            message_id = message.id
     except IntegrityError:
         # A concurrent retry of the same provider message committed first.
         with runtime.uow() as uow:
-            existing = uow.session.scalar(select(Message.id).where(
-                Message.channel == inbound.channel, Message.provider_id == inbound.provider_id))
+            existing = uow.session.scalar(_BY_PROVIDER_ID, {"channel": inbound.channel,
+                                                            "provider_id": inbound.provider_id})
         if existing is None:
             raise
         return Received(existing, duplicate=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from storage.crypto import AddressCipher
@@ -11,6 +11,8 @@ from storage.models import OutboxMessage, Resident, utcnow
 
 # Purposes that may reach a resident who has not consented (or has just said STOP).
 BEFORE_CONSENT = frozenset({"consent", "stop"})
+# Built once: every reply runs it, and building it cost more than running it.
+_BY_KEY = select(OutboxMessage.id).where(OutboxMessage.idempotency_key == bindparam("key"))
 
 
 def enqueue(session: Session, *, key: str, body: str, resident: Resident | None = None,
@@ -20,7 +22,7 @@ def enqueue(session: Session, *, key: str, body: str, resident: Resident | None 
             broadcast_id: int | None = None, meeting_id: int | None = None,
             segments: int = 1) -> OutboxMessage | None:
     """Queue one message under a unique key; a key already queued returns None (never twice)."""
-    if session.scalar(select(OutboxMessage.id).where(OutboxMessage.idempotency_key == key)) is not None:
+    if session.scalar(_BY_KEY, {"key": key}) is not None:
         return None
     if resident is None and (address is None or cipher is None or channel is None):
         raise ValueError("a message needs a resident, or a channel, address and cipher")

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -17,20 +18,34 @@ from .texts import text
 logger = logging.getLogger(__name__)
 
 
-def find_or_create(session: Session, cipher: AddressCipher, channel: str, address: str) -> tuple[Resident, bool]:
-    """The resident behind (channel, address), created on first contact; True when new."""
+# Built once: the statements every inbound message runs (building them is most of their cost).
+_BY_HASH = select(Resident).where(Resident.address_hash == bindparam("key"))
+_FORGOTTEN = select(ForgottenMessage.id).where(ForgottenMessage.channel == bindparam("channel"),
+                                               ForgottenMessage.provider_hash == bindparam("hash"))
+
+
+def find_or_create(session: Session, cipher: AddressCipher, channel: str, address: str,
+                   seen_at: datetime | None = None) -> tuple[Resident, bool]:
+    """The resident behind (channel, address), created on first contact at `seen_at`; True when new."""
     key = cipher.lookup_hash(channel, address)
-    resident = session.scalar(select(Resident).where(Resident.address_hash == key))
+    resident = session.scalar(_BY_HASH, {"key": key})
     if resident is not None:
         return resident, False
     resident = Resident(channel=channel, address_hash=key, address_enc=cipher.encrypt(address),
-                        state=ResidentState.AWAITING_CONSENT)
+                        state=ResidentState.AWAITING_CONSENT, last_inbound_at=seen_at, unreachable_at=None)
+    if session.get_bind().dialect.name == "sqlite":
+        # The transaction began with BEGIN IMMEDIATE, so it holds SQLite's only write lock: no other
+        # writer can add this resident between the SELECT and the INSERT, and the savepoint (two
+        # more statements per new resident) would guard against nothing.
+        session.add(resident)
+        session.flush()
+        return resident, True
     try:
         with session.begin_nested():
             session.add(resident)
             session.flush()
     except IntegrityError:  # the same resident's other message won the race
-        resident = session.scalar(select(Resident).where(Resident.address_hash == key))
+        resident = session.scalar(_BY_HASH, {"key": key})
         return resident, False
     return resident, True
 
@@ -102,9 +117,8 @@ def forgotten_hash(cipher: AddressCipher, channel: str, provider_id: str) -> str
 
 def was_forgotten(session: Session, cipher: AddressCipher, channel: str, provider_id: str) -> bool:
     """True if this provider message belonged to a resident who has since been forgotten."""
-    return session.scalar(select(ForgottenMessage.id).where(
-        ForgottenMessage.channel == channel,
-        ForgottenMessage.provider_hash == forgotten_hash(cipher, channel, provider_id))) is not None
+    return session.scalar(_FORGOTTEN, {"channel": channel,
+                                       "hash": forgotten_hash(cipher, channel, provider_id)}) is not None
 
 
 def purge_forgotten_ids(session: Session, days: int) -> int:

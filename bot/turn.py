@@ -33,9 +33,16 @@ class Turn:
     def text(self) -> str:
         return self.message.body
 
+    @property
+    def message_id(self) -> int:
+        """The inbound message's id; the message is written first if nothing has needed it yet."""
+        if self.message.id is None:
+            self.session.flush()
+        return self.message.id
+
     def reply(self, body: str, *, purpose: str = "reply", buttons: list | None = None) -> None:
         """Queue a reply to this message (idempotent under a provider retry)."""
-        outbox.reply(self.session, self.resident, self.message.id, body, n=self._replies,
+        outbox.reply(self.session, self.resident, self.message_id, body, n=self._replies,
                      purpose=purpose, buttons=buttons)
         self._replies += 1
 
