@@ -40,6 +40,11 @@ CUES: dict[str, list[str]] = {
         r"\b(gave|given|giving) (away )?(me |us )?(her|his|my|their) (cat|dog|pets?|things|stuff|belongings)\b.{0,60}\b(won'?t|wont|not going to) need",
         r"\b(notice|care|miss me)\b.{0,12}\bif i (was|were|wasn'?t|weren'?t) (gone|here|around|alive|dead)\b",
         r"\b(can'?t|cant|cannot) (do (it|this)|keep going|carry on|go on)\b.{0,15}\b(longer|any ?more)\b",
+        # A decision announced, pills set out, wanting it all to stop, or a goodbye to whoever reads it.
+        r"\b(tablets|pills|meds)\b.{0,25}\b(out on|on the (table|side|bed)|lined up|counted out)\b",
+        r"\bwant (it|it all|everything|the pain) to (stop|end)\b", r"\btonight('s| is) the night\b",
+        r"\bsorry to (whoever|whomever|anyone who) (reads|finds)\b", r"\bwriting this so (someone|somebody|people) (knows?|know)\b",
+        r"\b(notice|care|miss me)\b.{0,12}\bif i (stopped|disappeared|vanished|went away|wasn'?t around)\b",
     ],
     "domestic_abuse": [
         r"\bbeating (her|him|me)\b", r"\bblack eye\b", r"\bpunched (his|her|my)\b", r"\bthreatening me\b",
@@ -62,7 +67,7 @@ CUES: dict[str, list[str]] = {
         r"\b(haven'?t|havent|not) been fed\b", r"\bhits (him|her) with\b", r"\bgroomed\b",
         r"\boffering (kids|children|girls|boys) (sweets|lifts|money)", r"\bno adult\b",
         r"\bdrugs to (young )?(girls|boys|kids|children)", r"\b(made|forced) to (carry|sell|deliver) drugs\b",
-        r"\b(child|kid|toddler|baby|little (boy|girl)|children|kids)\b.{0,60}\b(alone|on (his|her|their) own|by (him|her|them)sel(f|ves))\b.{0,40}\b(night|\d ?am|hours|days|road|street|flat)",
+        r"\b(child|kid|toddler|baby|little (boy|girl)|children|kids)\b.{0,60}\b(alone|on (his|her|their) own|by (him|her|them)sel(f|ves))\b.{0,40}\b(night|\d ?am|hours?|days|road|street|flat)",
         r"\b(child|kid|toddler|little (boy|girl))\b.{0,40}\b(wandering|in the road|locked out|left outside)\b",
         r"\b(hitting|beating|hurting|slapping) (the|a|his|her|their) (child|kid|baby|son|daughter|kids|children)\b",
         r"\b(child|kid|baby|children|kids)\b.{0,30}\b(being|getting) (hit|beaten|hurt|abused|groomed)\b",
@@ -70,6 +75,9 @@ CUES: dict[str, list[str]] = {
         r"\b(child|kid|kids|toddler|baby|little one|\d ?(year|yr)s? old|children)\b.{0,40}\b(left|leaves|leaving|home) "
         r"(alone|on (his|her|their) own|by (him|her|them)sel(f|ves))",
         r"\b(hitting|slapping|smacking|beating|hurting|shaking) (her|his|their|the|them|my)? ?(kids|children|child|baby|little one|toddler)\b",
+        r"\bwon'?t let (him|her|them) (out|go|leave)\b",
+        r"\b(child|kid|toddler|baby|little (boy|girl)|son|daughter)\b.{0,50}\b(in the middle of the (road|street)|"
+        r"got out of the (gate|front door|house|flat)|on (the|a) (balcony|window ?(sill|ledge)|ledge|roof)\b.{0,30}\b(alone|by (him|her)self|crying|on (his|her) own))",
     ],
     "vulnerable_adult": [
         r"\bno heating\b.{0,40}\b(elderly|old|\d\d year old|frail|not well|newborn|baby|barely|freezing)",
@@ -92,6 +100,17 @@ CUES: dict[str, list[str]] = {
         r"\b(heating|boiler|heat)\b.{0,30}\b(off|broken|not working|gone)\b.{0,60}\b(copd|oxygen|\d\d ?(year|yr)s? old|frail|"
         r"newborn|housebound|bedbound|bed bound)",
         r"\b(\d\d ?(year|yr)s? old|frail|copd|newborn|housebound|bedbound)\b.{0,60}\b(no heating|heating (is |has been |'s been )?(off|broken|not working))",
+        r"\b(heating|boiler|heat)\b.{0,30}\b(broke|stopped|packed up|died|bust|gone off)\b.{0,100}\b(newborn|\d+ ?(week|wk|day)s? old|baby)\b",
+        r"\b(newborn|\d+ ?(week|wk|day)s? old)\b.{0,60}\b(freezing|no heat|heating (stopped|off|broke))",
+        r"\b(hasn'?t|hasnt|has not|not) (taken|took|brought|picked) (her|his|their|the) (milk|post|paper|papers|bins?)\b.{0,10}\b(in|up)\b",
+        r"\b(heard|was|there was) a (bang|thud|crash|scream)\b.{0,60}\b(now nothing|no answer|not answering|silence|door('s| is) locked)",
+        r"\b(hasn'?t|hasnt|has not|not) moved\b.{0,30}\b(all day|for hours|since)\b",
+        r"\bcarer\b.{0,30}\b(didn'?t|didnt|did not|hasn'?t|hasnt|never) (turn up|come|show|arrive)",
+        r"\binsulin\b.{0,60}\b(no food|haven'?t eaten|havent eaten|shaking|run out|ran out)\b",
+        r"\b(no food|haven'?t eaten|havent eaten)\b.{0,60}\binsulin\b",
+        r"\b(kicked|thrown|chucked) out\b.{0,60}\b(i'?m 1[0-7]|slept (at|in|on)|sleeping (at|in|on) (the )?(station|street|bus|park))",
+        r"\b(bailiffs|being evicted|locked out)\b.{0,60}\b(right now|tonight|nowhere to (go|take|sleep|stay))",
+        r"\bstuck in (the|a) lift\b",
     ],
     "danger_now": [
         r"\bknives\b", r"\bmachete\b", r"\bgun ?shots?\b", r"\bshots fired\b", r"\barmed (men|man|robbers?)\b",
@@ -109,6 +128,18 @@ CUES: dict[str, list[str]] = {
         r"\b(waving|brandishing|wielding|pulled out|pulling out|pointing|swinging) (a |an |his |their |the )?(knife|knives|machete|gun|blade|weapon|bat|hammer)\b",
         r"\b(screaming|shouting|crying|yelling)( out)? for help\b(?! with)",
         r"\b(threw|thrown|kicked|locked|chucked) me out\b.{0,40}\b(tonight|now|nowhere)\b", r"\bnowhere to (sleep|stay|go)\b.{0,15}\btonight\b",
+        # Something happening now, however it is worded: the time and the danger within a sentence or two.
+        r"\b(happening (right )?now|right now|just now|as we speak)\b.{0,100}\b(chas\w*|cornered|pinned|threaten\w*|throw\w*|"
+        r"dropping|fight\w*|bottle|swerv\w*|on the floor|trapped|squaring up|smash\w*|bleeding|attack\w*|knocked)",
+        r"\b(chas\w*|cornered|pinned|threaten\w*|throw\w*|dropping|fight\w*|bottle|swerv\w*|on the floor|trapped|"
+        r"squaring up|smash\w*|bleeding|attack\w*|knocked)\b.{0,100}\b(happening (right )?now|right now|just now|as we speak)\b",
+        r"\bfight\b.{0,60}\b(knife|knives|machete|weapon|blade)\b",
+        r"\b(someone|somebody|some ?one|a man|men|intruder|burglar|stranger)('s| is| are)? (in|inside) (my|our|the) "
+        r"(house|flat|home|garden|back garden|kitchen|bedroom|hallway)\b",
+        r"\b(someone|somebody|a man)\b.{0,40}\btrying (the|my|our) (door|patio|window|handle|back door|front door)",
+        r"\b(people|someone|somebody|a (man|woman|child|kid)) (is |are )?(stuck |trapped |pinned )?under (it|the car|a car|the bus|the van)\b",
+        r"\b(got|been|was|just) (hit|knocked (off|down|over))\b.{0,60}\b(just now|bleeding|crying|can'?t move|ambulance|drove off)",
+        r"\b(middle of|in) the (road|street)\b.{0,40}\b(right now|confused|cars? (everywhere|swerving))",
     ],
     "fire_gas": [
         r"\belectrical fire\b", r"\bgas (cooker|hob|pipe)? ?(is )?leaking\b", r"\bsmoke (pouring|coming)\b",
@@ -122,6 +153,9 @@ CUES: dict[str, list[str]] = {
         r"\b(fuse ?box|socket|meter|wiring|plug|electrics)\b.{0,30}\b(burning|smoking|sparking|melting|melted)\b",
         r"\b(flames|fire)\b.{0,60}\b(catching|going up|reaching|spread|up the (wall|side|building))",
         r"\b(carbon monoxide|co) alarm\b.{0,30}\b(going off|beeping|sounding)",
+        r"\b(wires?|cables?)\b.{0,30}\bsparking\b",
+        r"\b(fire|flames|smoke)\b.{0,90}\b(spreading|getting closer|towards (the|our|my) (houses|boats|flats|block|homes))",
+        r"\b(chemical|toxic|strange) (smell|fumes)\b.{0,80}\b(throwing up|being sick|vomit\w*|stinging|dizzy|can'?t breathe)",
     ],
     "medical": [
         r"\blips (are|turning) blue\b", r"\basthma attack\b", r"\bhead injury\b", r"\bbleeding\b.{0,20}\b(at|badly|heavily|lot|now)",
@@ -135,6 +169,10 @@ CUES: dict[str, list[str]] = {
         r"\b(temp|temperature|fever)( of| is| was)? (39|40|41)\b", r"\b(not|won'?t|wont|isn'?t|isnt) (waking|wake)( up)?\b",
         r"\bfound (my |her |him |them |a |an |the )?\w+ (on the floor|unconscious|collapsed)\b", r"\bbleeding from (his|her|the|my|their) head\b",
         r"\b(fell|fallen|fall|head)\b.{0,50}\bnot making (any )?sense\b",
+        r"\bchest\b.{0,20}\b(crushing|tight|pain|hurts)\b.{0,60}\b(arm|jaw|numb|sweat\w*)",
+        r"\b(arm|face|side|leg)\b.{0,15}\b(gone numb|going numb|droop\w*)\b",
+        r"\b(pregnant)\b.{0,40}\bbleeding\b", r"\bbleeding\b.{0,40}\bpregnan\w*", r"\bcoughing (up )?blood\b",
+        r"\bhead\b.{0,10}\b(is |was )?bleeding\b", r"\b(can'?t|cant|cannot) move (his|her|my) leg\b",
     ],
 }
 # Figures of speech and past, calm or administrative mentions of the same words.
@@ -181,7 +219,7 @@ def cue(text: str) -> str | None:
             continue
         for match in pattern.finditer(lowered):
             window = lowered[max(0, match.start() - 40): match.end() + 40]
-            if _LOOK_ALIKE.search(window) and not _strong(reason, match.group(0)):
+            if _LOOK_ALIKE.search(window) and not _strong(reason, lowered[match.start(): match.end() + 40]):
                 continue
             return reason
     return None

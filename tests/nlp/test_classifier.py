@@ -146,3 +146,32 @@ def test_fixmystreet_categories_map_to_themes():
     assert theme_for("Street lighting") == "road_safety"
     assert theme_for("Car parking") == "transport"
     assert theme_for("Other") is None
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("teenagers have got a lad pinned to the railings by the shops, happening right now", "danger_now"),
+    ("there is somebody in our kitchen, we can hear them, we're hiding upstairs", "danger_now"),
+    ("bus mounted the kerb and there's a woman under the bus", "danger_now"),
+    ("the carbon monoxide alarm keeps going off and my husband is drowsy", "fire_gas"),
+    ("the cables on the lamp post are sparking by the school gate", "fire_gas"),
+    ("my dad's chest is tight and his left arm has gone numb", "medical"),
+    ("i've got all my pills out on the table, i want it all to stop", "self_harm"),
+    ("his carer never showed up today and he can't get to the toilet alone", "vulnerable_adult"),
+    ("our boiler packed up on friday and the twins are 10 days old", "vulnerable_adult"),
+    ("a toddler is on the balcony of the 8th floor by herself, screaming", "child_at_risk"),
+])
+def test_urgency_cues_read_danger_however_it_is_worded(text, reason):
+    from nlp.urgency import cue
+
+    assert cue(text) == reason
+
+
+@pytest.mark.parametrize("text", [
+    "just now saw the new bins, lovely",
+    "my chest was tight last winter from the damp", "the heating broke last year, sorted now",
+    "someone in the council should look at the library hours",
+])
+def test_urgency_cues_leave_calm_mentions_alone(text):
+    from nlp.urgency import cue
+
+    assert cue(text) is None
