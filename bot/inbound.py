@@ -8,16 +8,20 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from nlp import redact
-from storage.models import Message, MessageStatus, utcnow
+from storage.models import ForgottenMessage, Message, MessageStatus, utcnow
 
 from . import conversation, residents
 from .commands import parse_command
 from .turn import Turn
 
 logger = logging.getLogger(__name__)
-# Built once: constructing the statement per message cost more than running it.
+# Built once: constructing the statements per message cost more than running them.
 _BY_PROVIDER_ID = select(Message.id).where(Message.channel == bindparam("channel"),
                                            Message.provider_id == bindparam("provider_id"))
+# A provider's retry of a message we have, or of a forgotten resident's: both asked in one round trip.
+_SEEN = select(_BY_PROVIDER_ID.scalar_subquery(), select(ForgottenMessage.id).where(
+    ForgottenMessage.channel == bindparam("channel"),
+    ForgottenMessage.provider_hash == bindparam("forgotten_hash")).scalar_subquery())
 
 
 @dataclass(frozen=True)
@@ -47,11 +51,13 @@ def receive_message(runtime, inbound: Inbound) -> Received:
     try:
         with runtime.uow() as uow:
             session = uow.session
-            key = {"channel": inbound.channel, "provider_id": inbound.provider_id}
-            existing = session.scalar(_BY_PROVIDER_ID, key)
+            existing, forgotten = session.execute(_SEEN, {
+                "channel": inbound.channel, "provider_id": inbound.provider_id,
+                "forgotten_hash": residents.forgotten_hash(runtime.cipher, inbound.channel,
+                                                          inbound.provider_id)}).one()
             if existing is not None:
                 return Received(existing, duplicate=True)
-            if residents.was_forgotten(session, runtime.cipher, inbound.channel, inbound.provider_id):
+            if forgotten is not None:
                 return Received(None, duplicate=True)
             now = utcnow()
             resident, is_new = residents.find_or_create(session, runtime.cipher, inbound.channel,
