@@ -14,6 +14,7 @@ from .redaction import redact
 
 MODEL_DIR = Path(__file__).parent / "model"
 URGENT_LABEL = "URGENT"
+FIGURE_OF_SPEECH_URGENT = 0.5
 
 
 @dataclass
@@ -80,7 +81,10 @@ class Classifier:
         themes = sorted((theme for theme, cut in self._cuts if scores[theme] >= cut),
                         key=scores.__getitem__, reverse=True)
         urgent_score = cats.get(URGENT_LABEL, 0.0)
-        urgent = reason is not None or urgent_score >= t.urgent_model
+        # Beside a figure of speech ("can't see the point of the new bike lane") the model's
+        # urgency score alone must be a clear one, as the cues themselves are cancelled there.
+        urgent = reason is not None or (urgent_score >= t.urgent_model and (
+            urgent_score >= FIGURE_OF_SPEECH_URGENT or not urgency.figure_of_speech(text)))
         if urgent and reason is None:
             reason = "other_risk"
         lang = language.detect(text) if text.strip() else "en"

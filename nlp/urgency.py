@@ -45,6 +45,10 @@ CUES: dict[str, list[str]] = {
         r"\bwant (it|it all|everything|the pain) to (stop|end)\b", r"\btonight('s| is) the night\b",
         r"\bsorry to (whoever|whomever|anyone who) (reads|finds)\b", r"\bwriting this so (someone|somebody|people) (knows?|know)\b",
         r"\b(notice|care|miss me)\b.{0,12}\bif i (stopped|disappeared|vanished|went away|wasn'?t around)\b",
+        # Self-harm going on now, someone else saying they'd be better off gone, a goodbye-like last message.
+        r"\bself[- ]?harm(s|ing)\b", r"\b(better|be better)( off)? without (her|him|them)\b",
+        r"\blast (message|text)\b.{0,40}\b(thanks? for everything|goodbye|look after)",
+        r"\b(can'?t|cant|cannot) do (it|this) (much )?longer\b",
     ],
     "domestic_abuse": [
         r"\bbeating (her|him|me)\b", r"\bblack eye\b", r"\bpunched (his|her|my)\b", r"\bthreatening me\b",
@@ -76,6 +80,9 @@ CUES: dict[str, list[str]] = {
         r"(alone|on (his|her|their) own|by (him|her|them)sel(f|ves))",
         r"\b(hitting|slapping|smacking|beating|hurting|shaking) (her|his|their|the|them|my)? ?(kids|children|child|baby|little one|toddler)\b",
         r"\bwon'?t let (him|her|them) (out|go|leave)\b",
+        # Exploitation: children drawn into dealing, people kept somewhere against their will.
+        r"\bcounty lines\b.{0,80}\b(1[0-7]|boy|girl|kid|child|son|daughter|missing)\b", r"\bcuckoo(ing|ed)\b",
+        r"\b(being )?(kept|held) (in|inside) (the|a|that) (flat|house|room|basement)\b",
         r"\b(child|kid|toddler|baby|little (boy|girl)|son|daughter)\b.{0,50}\b(in the middle of the (road|street)|"
         r"got out of the (gate|front door|house|flat)|on (the|a) (balcony|window ?(sill|ledge)|ledge|roof)\b.{0,30}\b(alone|by (him|her)self|crying|on (his|her) own))",
     ],
@@ -111,6 +118,10 @@ CUES: dict[str, list[str]] = {
         r"\b(kicked|thrown|chucked) out\b.{0,60}\b(i'?m 1[0-7]|slept (at|in|on)|sleeping (at|in|on) (the )?(station|street|bus|park))",
         r"\b(bailiffs|being evicted|locked out)\b.{0,60}\b(right now|tonight|nowhere to (go|take|sleep|stay))",
         r"\bstuck in (the|a) lift\b",
+        # A very old or gravely ill person with no heat ("he's 92 and his boiler's broken").
+        r"\b(i'?m|is|he'?s|she'?s|aged?) (7[5-9]|[89]\d|1[01]\d)\b.{0,100}\b(heating|boiler|heat)\b",
+        r"\b(heating|boiler)\b.{0,60}\b(i'?m|is|he'?s|she'?s|aged?) (7[5-9]|[89]\d|1[01]\d)\b",
+        r"\b(no heating|heating (is |has )?(broken|off|gone))\b.{0,60}\bterminal", r"\bterminal\w*\b.{0,60}\bno heating\b",
     ],
     "danger_now": [
         r"\bknives\b", r"\bmachete\b", r"\bgun ?shots?\b", r"\bshots fired\b", r"\barmed (men|man|robbers?)\b",
@@ -134,12 +145,16 @@ CUES: dict[str, list[str]] = {
         r"\b(chas\w*|cornered|pinned|threaten\w*|throw\w*|dropping|fight\w*|bottle|swerv\w*|on the floor|trapped|"
         r"squaring up|smash\w*|bleeding|attack\w*|knocked)\b.{0,100}\b(happening (right )?now|right now|just now|as we speak)\b",
         r"\bfight\b.{0,60}\b(knife|knives|machete|weapon|blade)\b",
-        r"\b(someone|somebody|some ?one|a man|men|intruder|burglar|stranger)('s| is| are)? (in|inside) (my|our|the) "
+        r"\b(someone|somebody|some ?one|a man|men|intruder|burglar|stranger)s?('s| is| are)? (in|inside) (my|our|the) "
         r"(house|flat|home|garden|back garden|kitchen|bedroom|hallway)\b",
         r"\b(someone|somebody|a man)\b.{0,40}\btrying (the|my|our) (door|patio|window|handle|back door|front door)",
         r"\b(people|someone|somebody|a (man|woman|child|kid)) (is |are )?(stuck |trapped |pinned )?under (it|the car|a car|the bus|the van)\b",
         r"\b(got|been|was|just) (hit|knocked (off|down|over))\b.{0,60}\b(just now|bleeding|crying|can'?t move|ambulance|drove off)",
         r"\b(middle of|in) the (road|street)\b.{0,40}\b(right now|confused|cars? (everywhere|swerving))",
+        # Armed, chased, cornered or under attack, however it is put.
+        r"\b(has|have|got|carrying|with) (a |an )?(knife|knives|machete|broken bottle|blade|gun)\b",
+        r"\b(girl|boy|kid|child|woman|man|lad|someone)\b.{0,20}\bcornered\b", r"\b(chasing|cornered|surrounded)\b.{0,40}\b(boy|girl|kid|child|man|woman|lad|someone|him|her)\b",
+        r"\bthrowing (fireworks|bricks|stones|bottles|rocks) at (a |an |the |some )?(old|man|woman|kid|child|people|person|boy|girl|him|her)",
     ],
     "fire_gas": [
         r"\belectrical fire\b", r"\bgas (cooker|hob|pipe)? ?(is )?leaking\b", r"\bsmoke (pouring|coming)\b",
@@ -156,6 +171,9 @@ CUES: dict[str, list[str]] = {
         r"\b(wires?|cables?)\b.{0,30}\bsparking\b",
         r"\b(fire|flames|smoke)\b.{0,90}\b(spreading|getting closer|towards (the|our|my) (houses|boats|flats|block|homes))",
         r"\b(chemical|toxic|strange) (smell|fumes)\b.{0,80}\b(throwing up|being sick|vomit\w*|stinging|dizzy|can'?t breathe)",
+        # Water meeting electrics, a ceiling about to give way.
+        r"\b(water|leak\w*)\b.{0,50}\b(ceiling light|light fitting|socket|fuse ?box|electrics)\b",
+        r"\bceiling\b.{0,40}\b(about to (come|fall|give)|going to (come|fall|collapse|give)) (down|in|through|way)?\s*(any (minute|second)|now|tonight)",
     ],
     "medical": [
         r"\blips (are|turning) blue\b", r"\basthma attack\b", r"\bhead injury\b", r"\bbleeding\b.{0,20}\b(at|badly|heavily|lot|now)",
@@ -225,10 +243,16 @@ def cue(text: str) -> str | None:
     return None
 
 
+def figure_of_speech(text: str) -> bool:
+    """Whether the text holds one of the look-alikes (a figure of speech, a past or calm mention)."""
+    return _LOOK_ALIKE.search(text.lower()) is not None
+
+
 # Cues so plain that no figure of speech nearby may cancel them (an alarm that is going off is
 # not the calm "smoke alarm needs a battery" the look-alikes are for).
 _STRONG = re.compile(r"kill myself|end my life|want to die|alarm\b.{0,30}\b(going off|beeping|sounding)|"
-                     r"gas \w* ?(is )?leaking|burning smell\b.{0,40}\b(fuse|socket|meter|wiring|plug|electrics)")
+                     r"gas \w* ?(is )?leaking|burning smell\b.{0,40}\b(fuse|socket|meter|wiring|plug|electrics)|"
+                     r"throwing (fireworks|bricks|stones|bottles|rocks) at|can'?t do (it|this) (much )?longer")
 
 
 def _strong(reason: str, matched: str) -> bool:

@@ -159,6 +159,18 @@ def test_fixmystreet_categories_map_to_themes():
     ("his carer never showed up today and he can't get to the toilet alone", "vulnerable_adult"),
     ("our boiler packed up on friday and the twins are 10 days old", "vulnerable_adult"),
     ("a toddler is on the balcony of the 8th floor by herself, screaming", "child_at_risk"),
+    ("my son is 15 and keeps self harming, he showed me his arms tonight", "self_harm"),
+    ("my sister says the kids would be better off without her and she's not answering", "self_harm"),
+    ("his last text was thanks for everything mate, now nothing", "self_harm"),
+    ("the money, the kids, the flat, i cant do this much longer", "self_harm"),
+    ("the lad from no 4 is 14 and he's running county lines, gone missing again", "child_at_risk"),
+    ("they're cuckooing the man downstairs, he has learning difficulties", "child_at_risk"),
+    ("my nan is 88 and the boiler has been off since monday", "vulnerable_adult"),
+    ("someones in my garden right now with a torch", "danger_now"),
+    ("bloke outside the chicken shop has got a machete in his jacket", "danger_now"),
+    ("kids throwing bricks at an old man at the bus stop", "danger_now"),
+    ("a group have a girl cornered behind the garages", "danger_now"),
+    ("water pouring out of the ceiling light in the hall", "fire_gas"),
 ])
 def test_urgency_cues_read_danger_however_it_is_worded(text, reason):
     from nlp.urgency import cue
@@ -170,6 +182,8 @@ def test_urgency_cues_read_danger_however_it_is_worded(text, reason):
     "just now saw the new bins, lovely",
     "my chest was tight last winter from the damp", "the heating broke last year, sorted now",
     "someone in the council should look at the library hours",
+    "the ceiling has been sagging for months with the damp", "the self harm awareness talk at the library was good",
+    "we'd be better off without the one way system", "ive reported the county lines poster is torn",
 ])
 def test_urgency_cues_leave_calm_mentions_alone(text):
     from nlp.urgency import cue
