@@ -1,7 +1,10 @@
 """Engine and session factory: SQLite in WAL mode by default, PostgreSQL through DATABASE_URL."""
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine, event
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -50,6 +53,23 @@ def make_engine(url: str, **kwargs) -> Engine:
         return engine
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(url, **kwargs)
+
+
+@contextmanager
+def foreign_keys_off(connection: Connection) -> Iterator[None]:
+    """SQLite's foreign keys off around a migration; call before its transaction begins."""
+    # Batch mode rebuilds a table by copying it and dropping the original, and with foreign keys
+    # on that DROP deletes (ON DELETE CASCADE) every row that references it. SQLite ignores this
+    # pragma inside a transaction, hence straight to the driver before the BEGIN.
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    driver = connection.connection.driver_connection
+    driver.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        driver.execute("PRAGMA foreign_keys=ON")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -6,6 +6,8 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
+from storage.db import foreign_keys_off
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -24,7 +26,7 @@ def upgrade(database_url: str, revision: str = "heads") -> None:
 def upgrade_engine(engine, revision: str = "heads") -> None:
     """Migrate through an existing engine (needed for in-memory SQLite, which lives in one connection)."""
     config = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as connection:
+    with engine.connect() as connection, foreign_keys_off(connection), connection.begin():
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 

@@ -2,7 +2,7 @@
 from alembic import context
 from sqlalchemy import pool
 
-from storage.db import make_engine
+from storage.db import foreign_keys_off, make_engine
 from storage.models import Base
 
 config = context.config
@@ -24,7 +24,7 @@ def run_migrations_online() -> None:
             context.run_migrations()
         return
     engine = make_engine(config.get_main_option("sqlalchemy.url"), poolclass=pool.NullPool)
-    with engine.connect() as conn:
+    with engine.connect() as conn, foreign_keys_off(conn):
         context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)
         with context.begin_transaction():
             context.run_migrations()

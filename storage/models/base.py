@@ -15,6 +15,14 @@ NAMING = {
 }
 
 
+# For tables whose ids go into outbox keys (reply:{message id}:0, forget:dashboard:{resident id}...):
+# without AUTOINCREMENT, SQLite hands the id of a deleted newest row to the next one, whose key then
+# already exists and whose message is silently never sent. PostgreSQL sequences never go back.
+# SQLite does not report AUTOINCREMENT when a table is reflected, so a batch migration that rebuilds
+# one of these tables must pass table_kwargs=NEVER_REUSE_IDS (tests/service/test_migrations.py checks).
+NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
+
+
 def utcnow() -> datetime:
     """Now, as the naive UTC datetime every table stores."""
     return datetime.now(timezone.utc).replace(tzinfo=None)

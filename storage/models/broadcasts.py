@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, utcnow
+from .base import NEVER_REUSE_IDS, Base, utcnow
 
 
 class BroadcastStatus:
@@ -20,6 +20,7 @@ class BroadcastStatus:
 
 class Broadcast(Base):
     __tablename__ = "broadcasts"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     body: Mapped[str] = mapped_column(Text)

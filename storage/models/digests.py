@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, utcnow
+from .base import NEVER_REUSE_IDS, Base, utcnow
 
 
 class DigestScope:
@@ -29,7 +29,7 @@ class Digest(Base):
     """A closed week's digest, stored once: the unique (week, scope) makes a second one impossible."""
 
     __tablename__ = "digests"
-    __table_args__ = (UniqueConstraint("week", "scope", name="uq_digests_week_scope"),)
+    __table_args__ = (UniqueConstraint("week", "scope", name="uq_digests_week_scope"), NEVER_REUSE_IDS)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     week: Mapped[str] = mapped_column(String(10))          # ISO week, e.g. "2026-W47"
@@ -61,6 +61,7 @@ class Action(Base):
     """What the partnership did about a theme in a neighbourhood ("you said, we did")."""
 
     __tablename__ = "actions"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     theme: Mapped[str] = mapped_column(String(64), index=True)

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, utcnow
+from .base import NEVER_REUSE_IDS, Base, utcnow
 
 
 class MeetingStatus:
@@ -19,6 +19,7 @@ class MeetingStatus:
 
 class Meeting(Base):
     __tablename__ = "meetings"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
