@@ -6,15 +6,22 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+import numpy as np
 import spacy
+from spacy.attrs import ORTH
 
 from . import language, urgency
+from .bow import BowScorer
+from .fastmatch import WordIndex
+from .lexicon import THEME_WORDS
 from .places import PlaceMatcher
 from .redaction import redact
+from .tokens import PieceTokens
 
 MODEL_DIR = Path(__file__).parent / "model"
 URGENT_LABEL = "URGENT"
 FIGURE_OF_SPEECH_URGENT = 0.5
+_WORDS = WordIndex({**THEME_WORDS, **urgency.CUE_LITERALS})
 
 
 @dataclass
@@ -58,41 +65,91 @@ class Classifier:
         self.themes: list[str] = meta["themes"]
         self.thresholds = Thresholds(**meta.get("thresholds", {}))
         self.places = PlaceMatcher(self.nlp, places)
-        self._cuts = [(theme, self.thresholds.per_theme.get(theme, self.thresholds.theme)) for theme in self.themes]
+        cuts = [self.thresholds.per_theme.get(theme, self.thresholds.theme) for theme in self.themes]
+        self._cut_array = np.array(cuts, dtype=np.float64)
+        self._bits = 1 << np.arange(len(self.themes), dtype=np.int64 if len(self.themes) < 63 else object)
+        self._passing: dict[int, list[str]] = {}  # bits -> those themes, in the themes' order
+        self._bow = BowScorer.for_pipeline(self.nlp)
+        self._tokens = PieceTokens(self.nlp)
+        self._labels = self._bow.labels if self._bow is not None else self.themes + [URGENT_LABEL]
+        spare = len(self._labels)  # the column of zeros _decide adds for labels the model lacks
+        self._columns = [self._labels.index(theme) if theme in self._labels else spare for theme in self.themes]
+        self._urgent_column = self._labels.index(URGENT_LABEL) if URGENT_LABEL in self._labels else spare
+        self._could_name_place = (lambda text, ids: False) if self.places.empty else self.places.could_match
+        from .training import model_text  # training imports this module
+
+        self._model_text = model_text
 
     def classify(self, text: str) -> Classification:
         """Themes, urgency, places, language and the redacted text of one message."""
         return self.classify_many([text])[0]
 
-    def classify_many(self, texts: Iterable[str], batch_size: int = 256) -> list[Classification]:
-        """Classify a batch through nlp.pipe (much faster per message than one at a time)."""
-        from .training import normalise
-
+    def classify_many(self, texts: Iterable[str], batch_size: int = 1024) -> list[Classification]:
+        """Classify a batch: cues, tokens, model scores and decisions worked out a batch at a time."""
         texts = [t or "" for t in texts]
-        reasons = [urgency.cue(t) for t in texts]
-        docs = self.nlp.pipe([normalise(t, r or "") for t, r in zip(texts, reasons)], batch_size=batch_size)
-        return [self._decide(text, doc, reason) for text, doc, reason in zip(texts, docs, reasons)]
+        results: list[Classification] = []
+        for start in range(0, len(texts), batch_size):
+            results += self._classify_batch(texts[start:start + batch_size])
+        return results
 
-    def _decide(self, text: str, doc, reason: str | None) -> Classification:
-        cats = doc.cats
+    def _classify_batch(self, texts: list[str]) -> list[Classification]:
+        lowered = [t.lower() for t in texts]  # once: the cues, the hints and the language test all read it
+        found = [_WORDS.find(low) for low in lowered]  # one scan for the cues' strings and the themes' words
+        reasons = [urgency.cue_lowered(low, words) for low, words in zip(lowered, found)]
+        inputs = [self._model_text(low, reason, words) for low, reason, words in zip(lowered, reasons, found)]
+        if self._bow is not None:
+            ids = [self._tokens.ids(text) for text in inputs]
+            # Docs only where they are needed: a place may be named, or the ids need the tokenizer.
+            docs = [self.nlp.make_doc(text) if found is None or self._could_name_place(text, found) else None
+                    for text, found in zip(inputs, ids)]
+            ids = [doc.to_array(ORTH).tolist() if found is None else found for found, doc in zip(ids, docs)]
+            raw = self._bow.scores(ids).astype(np.float64)
+        else:  # a pipeline this module does not know how to score in bulk: spaCy's own way
+            docs = list(self.nlp.pipe(inputs, batch_size=len(inputs)))
+            raw = np.array([[doc.cats.get(label, 0.0) for label in self._labels] for doc in docs], dtype=np.float64)
+        return self._decide(texts, lowered, docs, raw, reasons)
+
+    def _decide(self, texts, lowered, docs, raw: np.ndarray, reasons) -> list[Classification]:
         t = self.thresholds
-        scores = {theme: round(cats.get(theme, 0.0), 4) for theme in self.themes}
-        # Highest score first; sorted() is stable, so ties keep the themes' own order.
-        themes = sorted((theme for theme, cut in self._cuts if scores[theme] >= cut),
-                        key=scores.__getitem__, reverse=True)
-        urgent_score = cats.get(URGENT_LABEL, 0.0)
-        # Beside a figure of speech ("can't see the point of the new bike lane") the model's
-        # urgency score alone must be a clear one, as the cues themselves are cancelled there.
-        urgent = reason is not None or (urgent_score >= t.urgent_model and (
-            urgent_score >= FIGURE_OF_SPEECH_URGENT or not urgency.figure_of_speech(text)))
-        if urgent and reason is None:
-            reason = "other_risk"
-        lang = language.detect(text) if text.strip() else "en"
-        values = scores.values()
-        unsure = any(t.review_low <= s < t.review_high for s in values)
-        needs_review = bool(unsure or lang != "en" or (urgent and urgent_score < t.urgent_model)
-                            or (not themes and max(values, default=0.0) >= t.review_low))
-        return Classification(themes=themes, scores=scores, urgent=urgent, urgent_reason=reason,
-                              lang=lang, places=self.places.find(doc), redacted=redact(text),
-                              needs_review=needs_review, model_version=self.model_version,
-                              urgent_score=round(urgent_score, 4))
+        n = len(texts)
+        # A label the model lacks scores 0.0; one spare column of zeros stands for it.
+        raw = np.hstack([raw.reshape(n, -1), np.zeros((n, 1))])
+        scores = _round4(raw[:, self._columns])
+        urgent_raw = raw[:, self._urgent_column]
+        # Which themes pass their cut, as one bit each: a row's bits pick its themes from a table.
+        passed = ((scores >= self._cut_array) @ self._bits).tolist()
+        unsure = ((scores >= t.review_low) & (scores < t.review_high)).any(axis=1).tolist()
+        top = (scores.max(axis=1) if self.themes else np.zeros(n)).tolist()
+        model_urgent = (urgent_raw >= t.urgent_model).tolist()
+        clear = (urgent_raw >= FIGURE_OF_SPEECH_URGENT).tolist()
+        urgent_scores = _round4(urgent_raw).tolist()
+        names, passing, find_places, detect = self.themes, self._passing, self.places.find, language.detect
+        results = []
+        for text, low, doc, row, bits, reason, model_says, clear_row, unsure_row, top_row, urgent_score in zip(
+                texts, lowered, docs, scores.tolist(), passed, reasons, model_urgent, clear, unsure, top,
+                urgent_scores):
+            by_theme = dict(zip(names, row))
+            # Highest score first; sorted() is stable, so ties keep the themes' own order.
+            chosen = passing.get(bits)
+            if chosen is None:
+                chosen = passing[bits] = [theme for k, theme in enumerate(names) if bits >> k & 1]
+            themes = sorted(chosen, key=by_theme.__getitem__, reverse=True)
+            # Beside a figure of speech ("can't see the point of the new bike lane") the model's
+            # urgency score alone must be a clear one, as the cues themselves are cancelled there.
+            urgent = reason is not None or (model_says and (clear_row or not urgency.figure_of_speech(text)))
+            if urgent and reason is None:
+                reason = "other_risk"
+            lang = detect(text, low) if text.strip() else "en"
+            needs_review = bool(unsure_row or lang != "en" or (urgent and not model_says)
+                                or (not themes and top_row >= t.review_low))
+            results.append(Classification(
+                themes=themes, scores=by_theme, urgent=urgent, urgent_reason=reason, lang=lang,
+                places=find_places(doc) if doc is not None else [], redacted=redact(text),
+                needs_review=needs_review, model_version=self.model_version, urgent_score=urgent_score))
+        return results
+
+
+def _round4(values: np.ndarray) -> np.ndarray:
+    """round(x, 4) of each score, as Python rounds it (the model's float32 scores times 10**4 are exact
+    in float64 and never fall on a half, so rint then divide gives the same nearest double)."""
+    return np.rint(values * 1e4) / 1e4

@@ -10,6 +10,8 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]  # the stdlib'
 from typing import Iterable
 
 _BRANCH, _SUBPATTERN, _LITERAL = sre_parse.BRANCH, sre_parse.SUBPATTERN, sre_parse.LITERAL
+_AT, _AT_BOUNDARY = sre_parse.AT, sre_parse.AT_BOUNDARY
+_IN, _SPACE = sre_parse.IN, [(sre_parse.CATEGORY, sre_parse.CATEGORY_SPACE)]
 _REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT)
 _ZERO_WIDTH = (sre_parse.AT,)
 # Words so common that a pattern's other strings filter better, whatever their length.
@@ -61,10 +63,7 @@ class WordIndex:
         """The keys whose words occur in `text`."""
         if self.pattern is None:
             return set()
-        found: set = set()
-        for word in self.pattern.findall(text):
-            found |= self.keys[word]
-        return found
+        return set().union(*map(self.keys.__getitem__, self.pattern.findall(text)))
 
 
 def required_literals(pattern: str) -> set[str] | None:
@@ -102,4 +101,104 @@ def _required(items) -> set[str] | None:
     if not candidates:
         return None
     # The most selective choice: the set whose least selective string is best, then the smallest set.
+    return max(candidates, key=lambda c: (min(map(_selectivity, c)), -len(c)))
+
+
+def word_start_literals(pattern: str) -> set[str] | None:
+    """Strings of which every match of `pattern` holds one that starts at a word boundary (so that
+    WordIndex(word_start=True) finds it), or None if none are known."""
+    return _anchored(sre_parse.parse(pattern), False)
+
+
+_MAX_SPELLINGS = 64  # "(can'?t|cant|cannot)" spelt out is 4 strings; a product past this stops helping
+
+
+def _spellings(items) -> list[str] | None:
+    """Every string a run of literals, optional literals and groups of plain alternatives matches."""
+    spelt = [""]
+    for op, av in items:
+        if op is _LITERAL:
+            options = [chr(av)]
+        elif op is _SUBPATTERN and not av[1] and not av[2]:  # a group without flags
+            options = _spellings(av[-1])
+        elif op is _BRANCH:
+            options = [s for branch in av[1] for s in (_spellings(branch) or [None])]
+            options = None if None in options else options
+        elif op in _REPEATS and av[0] == 0 and av[1] == 1:
+            inner = _spellings(av[2])
+            options = None if inner is None else [""] + inner
+        else:
+            options = None
+        if options is None or len(spelt) * len(options) > _MAX_SPELLINGS:
+            return None
+        spelt = [a + b for a in spelt for b in options]
+    return spelt
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \b takes for a word character
+
+
+def _from_boundary(text: str, before: bool | str) -> str | None:
+    """The part of a matched string sure to start at a word boundary: all of it after a \b (or after
+    a space, if it starts with a word character), else from its first change between word and
+    non-word characters; None if there is no such part."""
+    if before is True or (before == "space" and text and _is_word(text[0])):
+        return text or None
+    for k in range(1, len(text)):
+        if _is_word(text[k - 1]) != _is_word(text[k]):
+            return text[k:]
+    return None
+
+
+def _is_space(op, av) -> bool:
+    if op in _REPEATS and av[0] >= 1 and len(av[2]) == 1:
+        op, av = av[2][0]
+    return op is _IN and av == _SPACE
+
+
+def _anchored(items, before: bool | str) -> set[str] | None:
+    # `before` says what precedes the current item: True a \b, "space" a \s, False anything.
+    candidates: list[set[str]] = []
+    spelt: list[str] = []  # the strings the current run of literal items can match
+    run_before: bool | str = False
+
+    def close_run():
+        found = {_from_boundary(s, run_before) for s in spelt}
+        if spelt and None not in found:
+            candidates.append(found)
+        spelt.clear()
+
+    for op, av in items:
+        options = _spellings([(op, av)])
+        if options is not None:
+            if spelt and len(spelt) * len(options) > _MAX_SPELLINGS:
+                close_run()  # what follows it is not known to start a word: before stays False
+            if not spelt:
+                spelt.append("")
+                run_before = before
+            spelt[:] = [a + b for a in spelt for b in options]
+            before = False
+            continue
+        if op is _AT:  # takes no characters: a run goes on across it
+            before = before if spelt else av is _AT_BOUNDARY
+            continue
+        close_run()
+        if _is_space(op, av):
+            before = "space"
+            continue
+        found = None
+        if op is _SUBPATTERN:
+            found = _anchored(av[-1], before)
+        elif op is _BRANCH:
+            parts = [_anchored(branch, before) for branch in av[1]]
+            found = set().union(*parts) if all(parts) else None
+        elif op in _REPEATS and av[0] >= 1:
+            found = _anchored(av[2], before)  # every match holds the first time round
+        if found:
+            candidates.append(found)
+        before = False
+    close_run()
+    if not candidates:
+        return None
     return max(candidates, key=lambda c: (min(map(_selectivity, c)), -len(c)))

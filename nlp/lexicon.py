@@ -96,7 +96,7 @@ THEME_WORDS: dict[str, list[str]] = {
 _INDEX = WordIndex(THEME_WORDS)
 
 
-def theme_hints(lowered: str) -> list[str]:
-    """Themes whose domain words appear in the (lower-cased) text."""
-    found = _INDEX.find(lowered)
+def theme_hints(lowered: str, found: set | None = None) -> list[str]:
+    """Themes whose domain words appear in the (lower-cased) text; `found`: a WordIndex scan of it with THEME_WORDS."""
+    found = _INDEX.find(lowered) if found is None else found
     return [theme for theme in THEME_WORDS if theme in found]

@@ -42,6 +42,27 @@ class PlaceMatcher:
         if patterns:
             self.matcher.add("PLACE", patterns)
         self.empty = not patterns
+        # A match is a run of tokens whose lower cases are a pattern's, so a lower-cased text that
+        # lacks one word of every pattern names no place, and needs no Doc to say so. Each
+        # pattern's longest word is looked for first, as the least common.
+        self.words: dict[str, set] = {}
+        for pattern in patterns:
+            words = sorted({token.lower_ for token in pattern}, key=len, reverse=True)
+            self.words.setdefault(words[0], set()).add(tuple(words[1:]))
+        # In lower-cased text a token's text is its own lower case, so its ORTH id is its LOWER id.
+        self.ids = [frozenset(nlp.vocab.strings.add(token.lower_) for token in pattern) for pattern in patterns]
+
+    def could_match(self, lowered: str, token_ids: list[int] | None = None) -> bool:
+        """False when a lower-cased text (with its token ids, if known) surely names none of the places."""
+        for word, others in self.words.items():
+            if word in lowered and any(all(other in lowered for other in rest) for rest in others):
+                break
+        else:
+            return False
+        if token_ids is None:
+            return True
+        present = set(token_ids)
+        return any(ids <= present for ids in self.ids)
 
     def find(self, doc) -> list[str]:
         """Canonical names of the places mentioned in a tokenised doc, in order, once each."""

@@ -14,6 +14,7 @@ from spacy.util import compounding, fix_random_seed, minibatch
 
 from .classifier import MODEL_DIR, URGENT_LABEL
 from .dataset import load_all, split
+from .lexicon import theme_hints
 
 # Single words: on the dev split bigrams over-fitted this little data (core macro-F1 0.805 -> 0.813
 # with unigrams, all themes 0.765 -> 0.788), and more epochs or averaging seeds gained nothing.
@@ -27,12 +28,16 @@ TUNING_FOLDS = 5
 def normalise(text: str, reason: str | None = None) -> str:
     """What the model sees: lower case (SHOUTING and whispering read the same), plus hint tokens
     for the guide's domain words and the urgency cue, which the model learns to weigh."""
-    from .lexicon import theme_hints
-    from .urgency import cue
+    if reason is None:
+        from .urgency import cue
 
-    lowered = text.lower()
-    hints = [f"kw_{theme}" for theme in theme_hints(lowered)]
-    reason = reason if reason is not None else cue(text)
+        reason = cue(text)
+    return model_text(text.lower(), reason)
+
+
+def model_text(lowered: str, reason: str | None, found: set | None = None) -> str:
+    """normalise() of a text already lower-cased, whose cue is known (None or "" for none)."""
+    hints = [f"kw_{theme}" for theme in theme_hints(lowered, found)]
     if reason:
         hints.append(f"kw_urgent_{reason}")
     if not lowered.strip():

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .fastmatch import WordIndex, required_literals
+from .fastmatch import WordIndex, word_start_literals
 
 # reason -> patterns. Written wide on purpose: a CD worker reading a false alarm costs minutes,
 # a missed one can cost a life. Figures of speech are removed by LOOK_ALIKES below.
@@ -216,25 +217,46 @@ LOOK_ALIKES = [
     r"reporting|complaining|asking|voting|going to)\b",
 ]
 # One pattern per kind of risk, and one for all the look-alikes (the text is lower-cased first).
+# cue() finds what reading each kind's whole alternation with finditer finds (tests hold it to that).
 _CUES = {reason: re.compile("|".join(f"(?:{p})" for p in patterns)) for reason, patterns in CUES.items()}
 _LOOK_ALIKE = re.compile("|".join(f"(?:{p})" for p in LOOK_ALIKES))
-# Every cue pattern needs one of a few plain strings ("suicid", "knife"...): one scan for those
-# settles most messages, and only the kinds of risk whose strings occur are tried in full.
-_LITERALS = {reason: [required_literals(p) for p in patterns] for reason, patterns in CUES.items()}
-_PREFILTER = WordIndex({reason: set().union(*(lits for lits in found if lits))
-                        for reason, found in _LITERALS.items()}, word_start=False)
-_ALWAYS = frozenset(reason for reason, found in _LITERALS.items() if None in found)  # no plain string known
+# Every cue pattern needs one of a few plain strings at a word start ("suicid", "knife"...): one
+# scan for those names the few patterns that could match at all, and each of those is tried alone.
+# Only those that do match go into the alternation that is then read in full: a pattern that
+# matches nowhere in the text never wins a place in it, so the matches (and so what is weighed
+# against the look-alikes) are exactly those of the whole alternation, found for a fraction of it.
+_SINGLE = {reason: [re.compile(p) for p in patterns] for reason, patterns in CUES.items()}
+_LITERALS = {reason: [word_start_literals(p) for p in patterns] for reason, patterns in CUES.items()}
+# (reason, index of the pattern) -> its strings; public so that one scan may serve other word lists too.
+CUE_LITERALS = {(reason, i): lits for reason, found in _LITERALS.items() for i, lits in enumerate(found) if lits}
+_PREFILTER = WordIndex(CUE_LITERALS)
+_ALWAYS = frozenset((reason, i) for reason, found in _LITERALS.items()  # no plain string known
+                    for i, lits in enumerate(found) if not lits)
 
 
 def cue(text: str) -> str | None:
     """The kind of risk the text names, or None; figures of speech around the cue cancel it."""
-    lowered = text.lower()
-    possible = _PREFILTER.find(lowered) | _ALWAYS
-    if not possible:
+    return cue_lowered(text.lower())
+
+
+def cue_lowered(lowered: str, found: set | None = None) -> str | None:
+    """cue() of a text already lower-cased; `found` is a WordIndex scan of it that holds CUE_LITERALS."""
+    candidates = _PREFILTER.find(lowered) if found is None else found & CUE_LITERALS.keys()
+    if _ALWAYS:
+        candidates |= _ALWAYS
+    if not candidates:
         return None
-    for reason, pattern in _CUES.items():
+    possible: dict[str, list[int]] = {}
+    for reason, i in candidates:
+        possible.setdefault(reason, []).append(i)
+    for reason in _CUES:
         if reason not in possible:
             continue
+        singles = _SINGLE[reason]
+        matched = tuple(i for i in sorted(possible[reason]) if singles[i].search(lowered))
+        if not matched:
+            continue  # no pattern of this kind matches anywhere, so the alternation does not either
+        pattern = singles[matched[0]] if len(matched) == 1 else _alternation(reason, matched)
         for match in pattern.finditer(lowered):
             window = lowered[max(0, match.start() - 40): match.end() + 40]
             if _LOOK_ALIKE.search(window) and not _strong(reason, lowered[match.start(): match.end() + 40]):
@@ -246,6 +268,11 @@ def cue(text: str) -> str | None:
 def figure_of_speech(text: str) -> bool:
     """Whether the text holds one of the look-alikes (a figure of speech, a past or calm mention)."""
     return _LOOK_ALIKE.search(text.lower()) is not None
+
+
+@lru_cache(maxsize=1024)
+def _alternation(reason: str, indexes: tuple[int, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{CUES[reason][i]})" for i in indexes))
 
 
 # Cues so plain that no figure of speech nearby may cancel them (an alarm that is going off is
