@@ -1,6 +1,7 @@
 """The classifier: a trained spaCy textcat_multilabel, urgency cues, places, redaction, language."""
 from __future__ import annotations
 
+import gc
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -88,8 +89,17 @@ class Classifier:
         """Classify a batch: cues, tokens, model scores and decisions worked out a batch at a time."""
         texts = [t or "" for t in texts]
         results: list[Classification] = []
-        for start in range(0, len(texts), batch_size):
-            results += self._classify_batch(texts[start:start + batch_size])
+        # A batch allocates many small objects that live until it returns; the cyclic collector
+        # would walk them again and again for nothing (about a sixth of the time on a big batch).
+        # Only the call that switched it off switches it back on, so overlapping calls are safe.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            for start in range(0, len(texts), batch_size):
+                results += self._classify_batch(texts[start:start + batch_size])
+        finally:
+            if paused:
+                gc.enable()
         return results
 
     def _classify_batch(self, texts: list[str]) -> list[Classification]:

@@ -97,3 +97,21 @@ def test_one_at_a_time_and_in_any_batch_size_agree(classifier):
     expected = [r.to_dict() for r in classifier.classify_many(TRICKY)]
     assert [classifier.classify(t).to_dict() for t in TRICKY] == expected
     assert [r.to_dict() for r in classifier.classify_many(TRICKY, batch_size=7)] == expected
+
+
+def test_a_batch_leaves_the_garbage_collector_as_it_found_it(classifier, monkeypatch):
+    import gc
+
+    assert gc.isenabled()
+    classifier.classify_many(["bins not collected"] * 20)
+    assert gc.isenabled()  # on again for the rest of the process
+    gc.disable()
+    try:
+        classifier.classify_many(["bins not collected"] * 20)
+        assert not gc.isenabled()  # a caller that switched it off keeps it off
+    finally:
+        gc.enable()
+    monkeypatch.setattr(classifier, "_classify_batch", lambda texts: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        classifier.classify_many(["bins"])
+    assert gc.isenabled()  # and on again after a failure

@@ -40,3 +40,22 @@ def test_thresholds_are_tuned_on_scores_from_models_that_never_saw_the_row():
     assert len(cats) == len(rows) and all(set(labels) <= set(c) for c in cats)
     tuned = tune_thresholds(cats, rows, labels)
     assert set(tuned["per_theme"]) == set(labels) and 0 < tuned["urgent_model"] < 1
+
+
+def test_urgency_cut_never_trades_precision_below_the_goal():
+    """A low cut catches one more urgent message but floods CD workers with false alarms: refused."""
+    from nlp.training import URGENT_PRECISION_FLOOR, tune_thresholds
+
+    def row(urgent):
+        return {"text": "the bins were not collected", "themes": [], "urgent": urgent}
+
+    # 10 urgent rows the model scores 0.5, 10 more at 0.15; 20 calm rows at 0.15 and 60 at 0.01.
+    scored = [(0.5, True)] * 10 + [(0.15, True)] * 10 + [(0.15, False)] * 20 + [(0.01, False)] * 60
+    rows = [row(urgent) for _, urgent in scored]
+    cats = [{"housing": 0.0, "URGENT": score, "URGENT_UNCUED": score} for score, _ in scored]
+    cut = tune_thresholds(cats, rows, ["housing"])["urgent_model"]
+    # F2 alone prefers 0.15 (recall 1.0 but precision 0.5): the floor keeps the cut above it.
+    assert cut > 0.15
+    flagged = [score >= cut for score, _ in scored]
+    true_alarms = sum(f and urgent for f, (_, urgent) in zip(flagged, scored))
+    assert true_alarms / sum(flagged) >= URGENT_PRECISION_FLOOR and true_alarms == 10
