@@ -79,7 +79,8 @@ def handle_concern(turn, message: Message | None = None, *, acknowledge: bool = 
     runtime = turn.runtime
     classification = turn.classification if message is turn.message else None
     if classification is None:
-        classification = runtime.classifier.classify(message.body)
+        # Inside the transaction: the model in use, never a reload that would hold the database.
+        classification = runtime.models.loaded().classify(message.body)
     message.neighbourhood = message.neighbourhood or turn.resident.neighbourhood
     file_message(turn.session, runtime, message, classification)
     turn.session.flush()

@@ -72,6 +72,9 @@ class Settings:
     telegram_per_chat_per_second: float = 1.0
     reminder_hours: tuple = (24, 2)
     send_concurrency: int = 8
+    # How often each process looks (one stat) for a retrained model on disk; 0 turns the check off.
+    model_check_seconds: float = 10.0
+    model_dir: str = ""  # the model folder every process uses and retraining replaces; "" = nlp/model
     extra: dict = field(default_factory=dict)
 
     @property
@@ -115,6 +118,7 @@ _ENV = {
     "telegram_per_chat_per_second": "TELEGRAM_PER_CHAT_PER_SECOND",
     "reminder_hours": "REMINDER_HOURS",
     "send_concurrency": "SEND_CONCURRENCY",
+    "model_check_seconds": "MODEL_CHECK_SECONDS",
 }
 
 

@@ -47,13 +47,13 @@ def corrections_jsonl(runtime) -> str:
 
 
 def start_retrain(runtime, viewer, output: Path | str | None = None, epochs: int = 10) -> bool:
-    """Start training with the corrections in a background thread; False if one is already running."""
+    """Start training with the corrections in a background thread; False if one is already running.
+
+    By default it replaces the runtime's model folder, which every process follows (bot.model_watch)."""
     if not viewer.sees_residents:
         raise PermissionError("only CD workers may retrain the model")
-    from nlp.classifier import MODEL_DIR
-
     key = id(runtime)
-    target = Path(output or MODEL_DIR)
+    target = Path(output or runtime.models.path)
     with _lock:
         if _status.get(key, RetrainStatus()).state == "running":
             return False
@@ -81,17 +81,14 @@ def _lock_other_processes(target: Path):
 
 
 def _run(runtime, key: int, target: Path, epochs: int, lock_file) -> None:
-    from nlp.classifier import Classifier
     from nlp.training import train
 
     try:
         examples = training_examples(runtime)
         with _lock:
             _status[key] = replace(_status[key], corrections=len(examples))
-        meta = train(output=target, epochs=epochs, extra=examples)
-        classifier = Classifier(target, places=tuple(sorted(runtime.site.places)))
-        with runtime._lock:  # this process classifies with the new model from now on
-            runtime._classifier = classifier
+        meta = train(output=target, epochs=epochs, extra=examples)  # swapped into place whole
+        runtime.models.use(target)  # this process at once; the others at their next check
         with _lock:
             _status[key] = replace(_status[key], state="done", finished_at=utcnow(),
                                    model_version=meta.get("version"))

@@ -11,6 +11,7 @@ from storage.migrate import upgrade_engine
 from storage.uow import UnitOfWork
 
 from .config import Settings, load_settings
+from .model_watch import LiveClassifier
 from .site import Site, load_site
 
 logger = logging.getLogger(__name__)
@@ -26,10 +27,14 @@ class Runtime:
     session_factory: object
     cipher: AddressCipher
     channels: dict = field(default_factory=dict)
-    _classifier: object = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    models: LiveClassifier | None = None  # the classifier, following its model folder on disk
     _write_lock: object = None  # set for SQLite: one writer per process, taken in turn
     _read_factory: object = None
+
+    def __post_init__(self):
+        if self.models is None:
+            self.models = LiveClassifier(self.settings.model_dir or None, self.site.places,
+                                         self.settings.model_check_seconds)
 
     def uow(self) -> UnitOfWork:
         """A new unit of work (rolls back unless committed)."""
@@ -45,13 +50,9 @@ class Runtime:
 
     @property
     def classifier(self):
-        """The nlp classifier with this site's gazetteer, loaded on first use."""
-        if self._classifier is None:
-            with self._lock:
-                if self._classifier is None:
-                    import nlp
-                    self._classifier = nlp.load(places=self.site.places)
-        return self._classifier
+        """The nlp classifier with this site's gazetteer; a model retrained by any process is used
+        within settings.model_check_seconds. May load that model: call it outside a transaction."""
+        return self.models.current()
 
     def channel(self, name: str):
         return self.channels.get(name)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .classifier import MODEL_DIR, Classification, Classifier
+from .modeldir import stamp
 from .redaction import redact
 
 DEFAULT_THEMES = ["antisocial_behaviour", "housing", "road_safety", "health", "environment", "crime",
@@ -23,12 +24,19 @@ __all__ = ["DEFAULT_THEMES", "CORE_THEMES", "Classification", "Classifier", "loa
 
 
 def load(places: Iterable[str] = (), model_path: Path | str | None = None) -> Classifier:
-    """The shipped classifier (loaded once per set of places and model)."""
-    key = (str(model_path or MODEL_DIR), tuple(sorted(places)))
+    """The classifier of a model folder, loaded once per set of places and again when the folder changes."""
+    path = Path(model_path or MODEL_DIR)
+    key = (str(path), tuple(sorted(places)))
     with _lock:
-        if key not in _cache:
-            _cache[key] = Classifier(model_path or MODEL_DIR, places=key[1])
-        return _cache[key]
+        cached = _cache.get(key)
+    if cached is not None and cached.stamp == stamp(path):
+        return cached
+    # Loaded outside the lock: it takes a second, and other callers may be using other models.
+    # Two threads may both load the same new model; the second one to finish is kept.
+    classifier = Classifier(path, places=key[1])
+    with _lock:
+        _cache[key] = classifier
+    return classifier
 
 
 def correction_example(text: str, themes: list[str], urgent: bool | None = None) -> dict:

@@ -15,6 +15,7 @@ from . import language, urgency
 from .bow import BowScorer
 from .fastmatch import WordIndex
 from .lexicon import THEME_WORDS
+from .modeldir import META_FILE, ModelChanged, stamp
 from .places import PlaceMatcher
 from .redaction import redact
 from .tokens import PieceTokens
@@ -60,8 +61,12 @@ class Classifier:
 
     def __init__(self, model_path: Path | str = MODEL_DIR, places: Iterable[str] = ()):
         model_path = Path(model_path)
+        self.path = model_path
+        self.stamp = stamp(model_path)  # which model on disk this is (see nlp.modeldir)
         self.nlp = spacy.load(model_path)
-        meta = json.loads((model_path / "townsquare.json").read_text())
+        meta = json.loads((model_path / META_FILE).read_text())
+        if stamp(model_path) != self.stamp:  # replaced while being read: parts may come from each model
+            raise ModelChanged(f"{model_path} changed while it was loaded")
         self.model_version: str = meta["version"]
         self.themes: list[str] = meta["themes"]
         self.thresholds = Thresholds(**meta.get("thresholds", {}))

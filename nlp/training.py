@@ -15,6 +15,7 @@ from spacy.util import compounding, fix_random_seed, minibatch
 from .classifier import MODEL_DIR, URGENT_LABEL
 from .dataset import load_all, split
 from .lexicon import theme_hints
+from .modeldir import check_replaceable, staged
 
 # Single words: on the dev split bigrams over-fitted this little data (core macro-F1 0.805 -> 0.813
 # with unigrams, all themes 0.765 -> 0.788), and more epochs or averaging seeds gained nothing.
@@ -167,9 +168,13 @@ def data_version(rows: Iterable[dict]) -> str:
 
 def train(output: Path | str = MODEL_DIR, seed: int = 7, epochs: int = 10, themes: list[str] | None = None,
           extra: list[dict] | None = None, progress: Callable[[int], None] | None = None) -> dict:
-    """Train on nlp/data's train split (plus extra examples), tune thresholds, save to `output`."""
+    """Train on nlp/data's train split (plus extra examples), tune thresholds, save to `output`.
+
+    The model is written into a temporary sibling folder that then replaces `output` in one rename,
+    so another process loading `output` meanwhile gets the old model or the new one, never a mix."""
     from . import DEFAULT_THEMES
 
+    check_replaceable(output)  # before minutes of training, not after
     labels = list(themes or DEFAULT_THEMES)
     train_rows, dev_rows = split(load_all())
     train_rows = train_rows + list(extra or [])
@@ -177,11 +182,10 @@ def train(output: Path | str = MODEL_DIR, seed: int = 7, epochs: int = 10, theme
         row["themes"] = [t for t in row["themes"] if t in labels]
     thresholds = tune_thresholds(out_of_fold_scores(train_rows, labels, seed, epochs, progress), train_rows, labels)
     final = fit(train_rows, labels, seed, epochs, progress)
-    output = Path(output)
-    output.mkdir(parents=True, exist_ok=True)
-    final.to_disk(output)
     meta = {"version": f"{date.today():%Y%m%d}-{data_version(train_rows)}", "themes": labels,
             "thresholds": thresholds, "seed": seed, "epochs": epochs, "train_examples": len(train_rows),
             "dev_examples": len(dev_rows), "architecture": BOW["@architectures"], "tuning_folds": TUNING_FOLDS}
-    (output / "townsquare.json").write_text(json.dumps(meta, indent=2))
+    with staged(Path(output)) as folder:
+        final.to_disk(folder)
+        (folder / "townsquare.json").write_text(json.dumps(meta, indent=2))
     return meta

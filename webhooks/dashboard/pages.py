@@ -69,7 +69,8 @@ def forget(resident_id: int):
 def model():
     status = retraining.status(runtime())
     count = len(retraining.corrections_jsonl(runtime()).splitlines())
-    return render_template("dashboard/model.html", status=status, corrections=count)
+    return render_template("dashboard/model.html", status=status, corrections=count,
+                           check_seconds=runtime().settings.model_check_seconds)
 
 
 @bp.get("/model/corrections.jsonl")
