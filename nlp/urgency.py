@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from .fastmatch import WordIndex, word_start_literals
+from .urgency_signs import SIGNS
 
 # reason -> patterns. Written wide on purpose: a CD worker reading a false alarm costs minutes,
 # a missed one can cost a life. Figures of speech are removed by LOOK_ALIKES below.
@@ -194,6 +195,8 @@ CUES: dict[str, list[str]] = {
         r"\bhead\b.{0,10}\b(is |was )?bleeding\b", r"\b(can'?t|cant|cannot) move (his|her|my) leg\b",
     ],
 }
+for _reason, _signs in SIGNS.items():  # the guidance's warning signs, beside the cues above
+    CUES[_reason] = CUES[_reason] + _signs
 # Figures of speech and past, calm or administrative mentions of the same words.
 LOOK_ALIKES = [
     r"\b(speeding|traffic|noise|damp|mould|mold|heat|cold|wait|waiting|queue|rent|prices|bills?|back|feet|"

@@ -189,3 +189,29 @@ def test_urgency_cues_leave_calm_mentions_alone(text):
     from nlp.urgency import cue
 
     assert cue(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "my mums face has gone droopy on one side and her speech is all slurred",
+    "someone hit the gas main digging outside, loud hissing and a rotten egg smell",
+    "gang with machetes heading down Well St towards the school",
+    "heard shots and screaming outside the chicken shop",
+    "the 80 year old next door has no electric since sat, meter run out, shes freezing",
+    "his carers never came this week and he cant get to the toilet on his own",
+    "shes taken my phone and my keys and says if i tell anyone she'll take the kids",
+    "Dear Sir, I have put my affairs in order and I am writing to say goodbye",
+    "a man in a van tried to pull a girl into his car outside the school gates",
+])
+def test_warning_signs_are_urgent(classifier, text):
+    assert classifier.classify(text).urgent, text
+
+
+@pytest.mark.parametrize("text", [
+    "saying goodbye to our lollipop lady today, she retires after 30 years",
+    "my face dropped when i saw the gas bill",
+    "is there somewhere safe for the kids to play round here",
+    "the drains smell of rotten eggs again by the bins",
+    "someone took my phone on the 242 last week, police gave me a crime number",
+])
+def test_warning_sign_look_alikes_are_calm(classifier, text):
+    assert not classifier.classify(text).urgent, text
