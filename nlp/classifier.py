@@ -23,6 +23,9 @@ from .tokens import PieceTokens
 MODEL_DIR = Path(__file__).parent / "model"
 URGENT_LABEL = "URGENT"
 FIGURE_OF_SPEECH_URGENT = 0.5
+# On a text of a few words ("maybe", "fair enough", "I'll be there") the model's urgency score is
+# mostly its bias, not evidence; the cues still catch short alarms ("he's hitting me", "can't breathe").
+MODEL_URGENT_MIN_WORDS = 4
 _WORDS = WordIndex({**THEME_WORDS, **urgency.CUE_LITERALS})
 
 
@@ -135,7 +138,8 @@ class Classifier:
         passed = ((scores >= self._cut_array) @ self._bits).tolist()
         unsure = ((scores >= t.review_low) & (scores < t.review_high)).any(axis=1).tolist()
         top = (scores.max(axis=1) if self.themes else np.zeros(n)).tolist()
-        model_urgent = (urgent_raw >= t.urgent_model).tolist()
+        long_enough = np.array([len(text.split()) >= MODEL_URGENT_MIN_WORDS for text in texts], dtype=bool)
+        model_urgent = ((urgent_raw >= t.urgent_model) & long_enough).tolist()
         clear = (urgent_raw >= FIGURE_OF_SPEECH_URGENT).tolist()
         urgent_scores = _round4(urgent_raw).tolist()
         names, passing, find_places, detect = self.themes, self._passing, self.places.find, language.detect

@@ -215,3 +215,13 @@ def test_warning_signs_are_urgent(classifier, text):
 ])
 def test_warning_sign_look_alikes_are_calm(classifier, text):
     assert not classifier.classify(text).urgent, text
+
+
+def test_a_few_words_are_never_urgent_on_the_model_score_alone():
+    """ "maybe" or "fair enough" must not page a CD worker, however the model scores it."""
+    hair_trigger = nlp.Classifier()
+    hair_trigger.thresholds.urgent_model = 0.0  # every model score counts as urgent
+    for short in ["maybe", "fair enough", "I'll be there", "ok thanks"]:
+        assert not hair_trigger.classify(short).urgent, short
+    assert hair_trigger.classify("the lights in the park have been out for a week").urgent
+    assert hair_trigger.classify("he's hitting me").urgent  # a cue needs no length
