@@ -33,15 +33,22 @@ def trie_pattern(words: Iterable[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def walk(node: dict) -> str:
-        branches = [re.escape(char) + walk(child) for char, child in sorted(node.items()) if char]
+    def walk(node: dict, root: bool = False) -> str:
+        children = [(char, child) for char, child in sorted(node.items()) if char]
+        branches = [re.escape(char) + walk(child) for char, child in children]
+        others = [branch for (char, _), branch in zip(children, branches) if not char.isascii()]
+        if root and len(others) > 1:
+            # Every word start tries the first letters one by one: those of other scripts and accented
+            # ones wait behind a single test that the letter is not ASCII, which English text fails.
+            branches = [b for (char, _), b in zip(children, branches) if char.isascii()]
+            branches.append(r"(?=[^\x00-\x7f])(?:" + "|".join(others) + ")")
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         # A word that is a prefix of a longer one ends here, so the rest is optional.
         return f"(?:{body})?" if "" in node else body
 
-    return walk(tree)
+    return walk(tree, root=True)
 
 
 class WordIndex:
@@ -111,16 +118,19 @@ def word_start_literals(pattern: str) -> set[str] | None:
 
 
 _MAX_SPELLINGS = 64  # "(can'?t|cant|cannot)" spelt out is 4 strings; a product past this stops helping
+_LONG_ENOUGH = 8  # a run's strings this selective need no more letters
 
 
 def _spellings(items) -> list[str] | None:
-    """Every string a run of literals, optional literals and groups of plain alternatives matches."""
+    """Every string a run of literals, sets of letters, optional literals and groups of plain alternatives matches."""
     spelt = [""]
     for op, av in items:
         if op is _LITERAL:
             options = [chr(av)]
         elif op is _SUBPATTERN and not av[1] and not av[2]:  # a group without flags
             options = _spellings(av[-1])
+        elif op is _IN and all(kind is _LITERAL for kind, _ in av):  # "[ąa]": a letter with or without its accent
+            options = [chr(code) for _, code in av]
         elif op is _BRANCH:
             options = [s for branch in av[1] for s in (_spellings(branch) or [None])]
             options = None if None in options else options
@@ -179,6 +189,8 @@ def _anchored(items, before: bool | str) -> set[str] | None:
                 run_before = before
             spelt[:] = [a + b for a in spelt for b in options]
             before = False
+            if run_before is True and len(spelt) > 1 and min(map(_selectivity, spelt)) >= _LONG_ENOUGH:
+                close_run()  # each spelling filters well already; more letters would only multiply them ("[ąa]")
             continue
         if op is _AT:  # takes no characters: a run goes on across it
             before = before if spelt else av is _AT_BOUNDARY

@@ -53,8 +53,9 @@ def looks_english(text: str, lowered: str | None = None) -> bool:
         return True
     # Short reports in plain English often have no function words ("fly tipping", "pothole"):
     # the guide's domain words settle them without the detector.
-    from .lexicon import theme_hints
-    return len(words) <= 4 and bool(theme_hints(lowered))
+    # English words only: the other languages' theme words would make "mucegai in baie" English.
+    from .lexicon import english_theme_hints
+    return len(words) <= 4 and bool(english_theme_hints(lowered))
 
 
 def detect(text: str, lowered: str | None = None) -> str:

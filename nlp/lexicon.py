@@ -6,8 +6,9 @@ training data never used, but the guide names, still points the model the right 
 from __future__ import annotations
 
 from .fastmatch import WordIndex
+from .lexicon_languages import WORDS as OTHER_LANGUAGE_WORDS
 
-THEME_WORDS: dict[str, list[str]] = {
+ENGLISH_WORDS: dict[str, list[str]] = {
     "antisocial_behaviour": [
         "noise", "noisy", "loud", "music", "party", "parties", "shout", "scream", "swear", "abusive",
         "intimidat", "harass", "nuisance", "antisocial", "anti social", "anti-social", "asb", "yob",
@@ -91,12 +92,24 @@ THEME_WORDS: dict[str, list[str]] = {
 }
 
 
+# The same themes' words in the other languages residents text in (nlp/lexicon_languages.py), so a
+# Polish or Bengali message about mould gets the kw_housing hint an English one gets.
+THEME_WORDS: dict[str, list[str]] = {theme: words + [w for w in OTHER_LANGUAGE_WORDS.get(theme, []) if w not in words]
+                                     for theme, words in ENGLISH_WORDS.items()}
+
 # One scan over the text for all the themes' words (each matched at a word start; a word ending
 # in a space must be followed by one).
 _INDEX = WordIndex(THEME_WORDS)
+_ENGLISH_INDEX = WordIndex(ENGLISH_WORDS)
 
 
 def theme_hints(lowered: str, found: set | None = None) -> list[str]:
     """Themes whose domain words appear in the (lower-cased) text; `found`: a WordIndex scan of it with THEME_WORDS."""
     found = _INDEX.find(lowered) if found is None else found
     return [theme for theme in THEME_WORDS if theme in found]
+
+
+def english_theme_hints(lowered: str) -> list[str]:
+    """theme_hints() from the English words alone: what language detection may take as a sign of English."""
+    found = _ENGLISH_INDEX.find(lowered)
+    return [theme for theme in ENGLISH_WORDS if theme in found]

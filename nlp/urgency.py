@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from .fastmatch import WordIndex, word_start_literals
+from .urgency_languages import CUES as OTHER_LANGUAGE_CUES, LOOK_ALIKES as OTHER_LANGUAGE_LOOK_ALIKES
 from .urgency_signs import SIGNS
 
 # reason -> patterns. Written wide on purpose: a CD worker reading a false alarm costs minutes,
@@ -219,6 +220,10 @@ LOOK_ALIKES = [
     r"\b(point|reason) (of|in|for|to) (the|a|an|this|that|these|those|them|it|having|putting|building|doing|paying|"
     r"reporting|complaining|asking|voting|going to)\b",
 ]
+# The same kinds of risk in the other languages residents text in (nlp/urgency_languages.py), after the English.
+for _reason, _patterns in OTHER_LANGUAGE_CUES.items():
+    CUES[_reason] = CUES[_reason] + _patterns
+LOOK_ALIKES += OTHER_LANGUAGE_LOOK_ALIKES
 # One pattern per kind of risk, and one for all the look-alikes (the text is lower-cased first).
 # cue() finds what reading each kind's whole alternation with finditer finds (tests hold it to that).
 _CUES = {reason: re.compile("|".join(f"(?:{p})" for p in patterns)) for reason, patterns in CUES.items()}
