@@ -12,7 +12,7 @@ from storage.models import Role, SiteSetting, SiteSettingChange, User, utcnow
 
 from .site import Site
 from .site_form import SettingsInvalid, changed, check, form_from_site, read_form
-from .site_overrides import EDITABLE, to_json
+from .site_overrides import EDITABLE, read_version, to_json
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +46,7 @@ class SettingsPage:
     form: dict
     overridden: dict  # key -> the Change that set it
     history: list
+    version: int | None  # the form carries it back: a save from a page that was out of date is refused
 
 
 def describe(key: str, value) -> str:
@@ -68,6 +69,8 @@ def _change(row: SiteSettingChange) -> Change:
 
 def page(runtime, history: int = 20) -> SettingsPage:
     """The settings in use, the site file's, which are overridden (by whom) and the latest changes."""
+    runtime.sites.refresh()
+    site, version = runtime.sites.snapshot()  # the form carries the version its values came from
     with runtime.reader() as uow:
         keys = set(uow.session.scalars(select(SiteSetting.key)))
         rows = list(uow.session.scalars(select(SiteSettingChange).order_by(SiteSettingChange.id.desc())
@@ -76,9 +79,8 @@ def page(runtime, history: int = 20) -> SettingsPage:
     for row in rows:
         if row.key in keys and row.key not in overridden:
             overridden[row.key] = _change(row)
-    site = runtime.site
     return SettingsPage(site=site, file_site=runtime.sites.base, form=form_from_site(site), overridden=overridden,
-                        history=[_change(row) for row in rows[:history]])
+                        history=[_change(row) for row in rows[:history]], version=version)
 
 
 def _partners_with_users(runtime) -> dict[str, int]:
@@ -110,10 +112,13 @@ def save(runtime, viewer, fields: dict[str, list[str]]) -> list[str]:
     if not viewer.sees_residents:
         raise PermissionError("only CD workers change site settings")
     form = read_form(fields)
-    values = changed(check(form, runtime.sites.base, _partners_with_users(runtime)), runtime.site)
+    values = changed(check(form, runtime.sites.base, _partners_with_users(runtime)), runtime.sites.refresh())
     if not values:
         return []
     with runtime.uow() as uow:
+        if str(read_version(uow.session)) != form["version"]:
+            raise SettingsInvalid({"version": "Someone changed the settings while you had this page open: "
+                                              "here they are now. Make your change again."}, None)
         for key, value in values.items():
             _write(uow.session, viewer, key, value, runtime.sites.base)
         uow.commit()

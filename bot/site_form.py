@@ -43,7 +43,7 @@ def read_form(fields: dict[str, list[str]]) -> dict:
 
     form = {name: one(name) for name in ("venues", "urgent_emails", "urgent_telegram_chat", "digest_emails",
                                          "digest_telegram_chat", "digest_close_weekday", "digest_close_hour",
-                                         "quiet_start", "quiet_end", "broadcast_budget_cap")}
+                                         "quiet_start", "quiet_end", "broadcast_budget_cap", "version")}
     rows = sorted({int(m.group(1)) for name in fields if (m := re.fullmatch(r"partner-(\d{1,3})-name", name))})
     form["partners"] = [{"name": one(f"partner-{i}-name"), "themes": list(fields.get(f"partner-{i}-themes", [])),
                          "emails": one(f"partner-{i}-emails")} for i in rows]

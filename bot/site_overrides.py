@@ -98,6 +98,11 @@ class LiveSite:
         with self._lock:
             self._base, self._site = site, apply(site, self._overrides)
 
+    def snapshot(self) -> tuple[Site, int | None]:
+        """The site in use and the settings' version it was made from (None: never read)."""
+        with self._lock:
+            return self._site, self._version
+
     def current(self) -> Site:
         """The site to use now; when a check is due, this caller reads the version (and, when it
         changed, the overrides) while other threads go on with the site they have."""

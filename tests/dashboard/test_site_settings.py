@@ -1,6 +1,7 @@
 """Site settings on the dashboard: CD workers change the everyday ones (stored over the site file,
 audited), partners only read them, bad input is refused whole, and every process uses a change."""
 import dataclasses
+import re
 
 import pytest
 from sqlalchemy import func, select
@@ -40,9 +41,14 @@ def fields(site, **changes) -> dict:
     return data
 
 
-def save(client, runtime, **changes):
-    token = csrf_from(client.get("/dashboard/site").get_data(as_text=True))
-    return client.post("/dashboard/site", data={**fields(runtime.site, **changes), "csrf_token": token})
+def opened(client) -> dict:
+    """The hidden fields of the settings form as the page gave them (CSRF token, settings version)."""
+    html = client.get("/dashboard/site").get_data(as_text=True)
+    return {"csrf_token": csrf_from(html), "version": re.search(r'name="version" value="([^"]*)"', html).group(1)}
+
+
+def save(client, runtime, page: dict | None = None, **changes):
+    return client.post("/dashboard/site", data={**fields(runtime.site, **changes), **(page or opened(client))})
 
 
 def stored(runtime) -> tuple[int, int]:
@@ -120,6 +126,18 @@ def test_invalid_settings_are_refused_with_the_reason_and_nothing_is_stored(clie
     assert response.status_code == 400 and message in page and "Nothing was saved" in page
     assert "A new hall" in page  # what was typed is kept for correcting
     assert stored(runtime) == (0, 0) and runtime.site.venues == FILE_SITE.venues
+
+
+def test_a_save_from_a_page_opened_before_someone_else_saved_is_refused(app, accounts, runtime):
+    first, second = app.test_client(), app.test_client()
+    sign_in(first, accounts["cd"])
+    sign_in(second, accounts["admin"])
+    stale = opened(first)
+    assert save(second, runtime, venues="The Hub").status_code == 302
+    response = save(first, runtime, stale, venues="Marsh Hill Library", broadcast_budget_cap="5")
+    assert response.status_code == 400 and "Someone changed the settings" in response.get_data(as_text=True)
+    assert runtime.site.venues == ("The Hub",) and runtime.site.broadcast_budget_cap == 100.0
+    assert stored(runtime) == (1, 1)
 
 
 def test_quiet_hours_may_end_before_they_start(client, accounts, runtime):

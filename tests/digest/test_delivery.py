@@ -4,7 +4,6 @@ import email
 import threading
 from email import policy
 
-import pytest
 from sqlalchemy import func, select
 
 from bot import periodic
