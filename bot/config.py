@@ -74,6 +74,8 @@ class Settings:
     send_concurrency: int = 8
     # How often each process looks (one stat) for a retrained model on disk; 0 turns the check off.
     model_check_seconds: float = 10.0
+    # How often each process reads the site settings' version (one small query) for a dashboard edit.
+    site_check_seconds: float = 5.0
     model_dir: str = ""  # the model folder every process uses and retraining replaces; "" = nlp/model
     extra: dict = field(default_factory=dict)
 
@@ -119,6 +121,7 @@ _ENV = {
     "reminder_hours": "REMINDER_HOURS",
     "send_concurrency": "SEND_CONCURRENCY",
     "model_check_seconds": "MODEL_CHECK_SECONDS",
+    "site_check_seconds": "SITE_CHECK_SECONDS",
 }
 
 

@@ -13,6 +13,7 @@ from storage.uow import UnitOfWork
 from .config import Settings, load_settings
 from .model_watch import LiveClassifier
 from .site import Site, load_site
+from .site_overrides import LiveSite
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +23,7 @@ class Runtime:
     """Shared by the web app, the worker and the CLI of one process."""
 
     settings: Settings
-    site: Site
+    sites: LiveSite  # the site file with the dashboard's overrides on top
     engine: object
     session_factory: object
     cipher: AddressCipher
@@ -32,9 +33,25 @@ class Runtime:
     _read_factory: object = None
 
     def __post_init__(self):
+        self.sites.reader = self.reader
+        if self._in_memory():  # one shared connection: a check inside a transaction would end it
+            self.sites.check_seconds = None
         if self.models is None:
-            self.models = LiveClassifier(self.settings.model_dir or None, self.site.places,
+            self.models = LiveClassifier(self.settings.model_dir or None, self.sites.base.places,
                                          self.settings.model_check_seconds)
+
+    @property
+    def site(self) -> Site:
+        """The site in use: the site file, with what CD workers changed on the dashboard (any process's
+        change is seen within settings.site_check_seconds)."""
+        return self.sites.current()
+
+    @site.setter
+    def site(self, value: Site) -> None:
+        self.sites.base = value  # a new site file's site; the dashboard's overrides stay on top
+
+    def _in_memory(self) -> bool:
+        return self.engine.url.database in (None, "", ":memory:")
 
     def uow(self) -> UnitOfWork:
         """A new unit of work (rolls back unless committed)."""
@@ -42,7 +59,7 @@ class Runtime:
 
     def reader(self) -> UnitOfWork:
         """A unit of work that only reads: on SQLite it waits for no writer."""
-        if self.engine.url.database in (None, "", ":memory:"):
+        if self._in_memory():
             return self.uow()  # one shared in-memory connection: take turns with the writers
         if self._read_factory is None:
             self._read_factory = make_session_factory(read_only(self.engine))
@@ -78,6 +95,8 @@ def build_runtime(settings: Settings | None = None, site: Site | None = None, *,
     cipher = AddressCipher(settings.address_key or settings.secret_key)
     if channels is None:
         channels = build_channels(settings, site.whatsapp_template_sid)
-    return Runtime(settings=settings, site=site, engine=engine,
-                   session_factory=make_session_factory(engine), cipher=cipher, channels=channels,
-                   _write_lock=threading.RLock() if engine.dialect.name == "sqlite" else None)
+    runtime = Runtime(settings=settings, sites=LiveSite(site, None, settings.site_check_seconds), engine=engine,
+                      session_factory=make_session_factory(engine), cipher=cipher, channels=channels,
+                      _write_lock=threading.RLock() if engine.dialect.name == "sqlite" else None)
+    runtime.sites.refresh()  # the dashboard's overrides from the start
+    return runtime

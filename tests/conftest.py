@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, text
 from bot.config import Settings
 from bot.runtime import build_runtime
 from bot.worker import Worker
-from tests.fakes import FakeTelegram, FakeTwilio
+from tests.fakes import FakeSMTP, FakeTelegram, FakeTwilio
 from tests.fakes.updates import twilio_form, twilio_signature
 
 PUBLIC_URL = "https://townsquare.example.org"
@@ -53,6 +53,13 @@ def sqlite_url(tmp_path) -> str:
 @pytest.fixture
 def fake_twilio():
     with FakeTwilio() as server:
+        yield server
+
+
+@pytest.fixture
+def smtp():
+    """A local SMTP server recording what is sent to it (point SMTP_URL at smtp.url)."""
+    with FakeSMTP() as server:
         yield server
 
 

@@ -6,6 +6,7 @@ from .meetings import Invitation, Meeting, MeetingStatus, RsvpAnswer
 from .messages import Correction, ForgottenMessage, Message, MessageStatus, MessageTheme
 from .outbox import OutboxMessage, OutboxStatus
 from .residents import Resident, ResidentState
+from .site_settings import SiteSetting, SiteSettingChange
 from .workers import WorkerBeat
 from .users import LoginAttempt, Role, User
 
@@ -13,6 +14,6 @@ __all__ = [
     "Base", "utcnow", "Resident", "ResidentState", "Message", "MessageStatus", "MessageTheme",
     "Correction", "ForgottenMessage", "OutboxMessage", "OutboxStatus", "Meeting", "MeetingStatus",
     "Invitation", "RsvpAnswer", "Broadcast", "BroadcastStatus", "WorkerBeat",
-    "User", "Role", "LoginAttempt",
+    "User", "Role", "LoginAttempt", "SiteSetting", "SiteSettingChange",
     "Digest", "DigestScope", "HiddenQuote", "Action",
 ]

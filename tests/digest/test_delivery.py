@@ -1,12 +1,9 @@
 """The week closes once even with two workers; the email arrives at a real SMTP server with HTML,
 text and inline charts; the Telegram group gets a summary with a link; residents get 'you said'."""
 import email
-import socket
 import threading
 from email import policy
 
-import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import func, select
 
 from bot import periodic
@@ -17,28 +14,6 @@ from storage.models import Digest, OutboxMessage
 from tests.digest.helpers import SITE, many, resident, week
 
 CLOSED = closes_at(week("2026-W45"), SITE.timezone, SITE.digest_close_weekday, SITE.digest_close_hour)
-
-
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.rcpt_tos, envelope.content))
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp():
-    inbox = Inbox()
-    with socket.socket() as probe:  # a free port (aiosmtpd cannot start on port 0)
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    inbox.url = f"smtp://127.0.0.1:{port}"
-    yield inbox
-    controller.stop()
 
 
 def fill(rt):

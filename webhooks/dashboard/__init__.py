@@ -78,7 +78,7 @@ def init_app(app: Flask) -> None:
     """Mount the dashboard: sessions, the blueprint and its pages."""
     import importlib
 
-    from . import auth, pages, views  # noqa: F401  (registers routes on bp)
+    from . import auth, pages, settings, views  # noqa: F401  (registers routes on bp)
     for name, needs in OPTIONAL_PAGES:  # other features' pages, once their services exist
         try:
             importlib.import_module(needs)

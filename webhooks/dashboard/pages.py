@@ -127,8 +127,3 @@ def user_access(user_id: int):
         flash(f"{user.email} can {'now' if user.active else 'no longer'} sign in.")
     return redirect(url_for("dashboard.users_page"))
 
-
-@bp.get("/site")
-@admin_only
-def site_settings():
-    return render_template("dashboard/site.html")
