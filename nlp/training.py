@@ -26,10 +26,6 @@ BOW = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngr
 TUNING_FOLDS = 5
 # Issue 3's goal for urgent precision; the urgency cut is never tuned below it (see _urgent_threshold).
 URGENT_PRECISION_FLOOR = 0.6
-# ...at the share of urgent messages among ordinary ones (about 6 in 100 in the data written as
-# everyday messages). The files written to teach urgency raise the training rows' share to about 12
-# in 100, and precision measured there would count each false alarm at half its real weight.
-URGENT_SHARE = 0.06
 
 
 def normalise(text: str, reason: str | None = None) -> str:
@@ -141,17 +137,13 @@ def _urgent_threshold(cats: list[dict], rows: list[dict]) -> float:
     Scored on held-out rows' urgency with no cue hint (`URGENT_UNCUED`): judging "cue or model" for
     recall would flatter the cues, which were written from these very rows' misses, and pick a cut
     too high for the urgent messages the cues have never seen. Among the cuts where "cue or model"
-    keeps URGENT_PRECISION_FLOOR on those rows (at URGENT_SHARE), the one with the best F2 (recall counted twice) for
+    keeps URGENT_PRECISION_FLOOR on those rows, the one with the best F2 (recall counted twice) for
     the model alone. Without the floor the F2 choice sat on a flat stretch and moved between 0.2
     and 0.25 with small changes to the cues, and 0.2 fell below the precision goal on the dev split."""
     from .urgency import cue
 
     rows_seen = [(c.get("URGENT_UNCUED", c[URGENT_LABEL]), bool(r.get("urgent")), cue(r["text"]) is not None)
                  for c, r in zip(cats, rows)]
-    urgent_rows = sum(gold for _, gold, _ in rows_seen)
-    calm_rows = len(rows_seen) - urgent_rows
-    # How much one calm row's false alarm weighs at URGENT_SHARE, against an urgent row's catch.
-    calm_weight = (urgent_rows / calm_rows) * (1 - URGENT_SHARE) / URGENT_SHARE if urgent_rows and calm_rows else 1.0
     candidates = []
     for step in range(5, 95, 5):
         cut = step / 100
@@ -160,8 +152,7 @@ def _urgent_threshold(cats: list[dict], rows: list[dict]) -> float:
         fn = sum(score < cut and gold for score, gold, _ in rows_seen)
         either_tp = sum((score >= cut or cued) and gold for score, gold, cued in rows_seen)
         either_fp = sum((score >= cut or cued) and not gold for score, gold, cued in rows_seen)
-        weighed = either_tp + either_fp * calm_weight
-        precision = either_tp / weighed if weighed else 1.0
+        precision = either_tp / (either_tp + either_fp) if either_tp + either_fp else 1.0
         f2 = 5 * tp / (5 * tp + 4 * fn + fp) if tp else 0.0
         candidates.append((precision >= URGENT_PRECISION_FLOOR, f2, -cut, cut))
     # A cut that keeps the floor always wins over one that does not; then F2; ties to the lower cut.
