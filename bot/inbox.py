@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from storage.models import Message, MessageStatus, MessageTheme, utcnow
 
-from .corrections import correct_themes
+from .corrections import correct_themes, correct_urgency
 
 logger = logging.getLogger(__name__)
 
@@ -131,6 +131,17 @@ def correct(runtime, viewer, message_id: int, themes: list[str]) -> MessageView:
         uow.commit()
     logger.info("themes corrected", extra={"message_id": message_id, "user_id": viewer.id})
     return get_message(runtime, viewer, message_id)
+
+
+def mark_urgency(runtime, viewer, message_id: int, urgent: bool) -> bool:
+    """A CD worker marks a missed message urgent (alerting the others) or a false alarm not urgent."""
+    _require_cd(viewer)
+    with runtime.uow() as uow:
+        changed = correct_urgency(uow.session, runtime, message_id, urgent, corrected_by=viewer.email)
+        uow.commit()
+    logger.info("urgency corrected", extra={"message_id": message_id, "user_id": viewer.id,
+                                            "urgent": bool(urgent), "changed": changed is not None})
+    return changed is not None
 
 
 def mark_reviewed(runtime, viewer, message_id: int) -> None:

@@ -1,4 +1,4 @@
-"""Inbox, one message, theme corrections, reviews and urgent acknowledgements."""
+"""Inbox, one message, theme and urgency corrections, reviews and urgent acknowledgements."""
 from __future__ import annotations
 
 from datetime import date
@@ -90,6 +90,19 @@ def reviewed(message_id: int):
     except LookupError:
         abort(404)
     flash(f"Message {message_id} marked reviewed.")
+    return _back(message_id)
+
+
+@bp.post("/messages/<int:message_id>/urgency")
+@cd_only
+def urgency(message_id: int):
+    urgent = request.form.get("urgent") == "1"
+    try:
+        changed = inbox_service.mark_urgency(runtime(), viewer(), message_id, urgent)
+    except LookupError:
+        abort(404)
+    if changed:
+        flash(f"Message {message_id} marked {'urgent: the CD workers are alerted' if urgent else 'not urgent'}.")
     return _back(message_id)
 
 
