@@ -133,15 +133,22 @@ def correct(runtime, viewer, message_id: int, themes: list[str]) -> MessageView:
     return get_message(runtime, viewer, message_id)
 
 
-def mark_urgency(runtime, viewer, message_id: int, urgent: bool) -> bool:
+@dataclass(frozen=True)
+class UrgencyMarked:
+    changed: bool   # False: the message already said so
+    shown: bool     # False: a message held for consent leaves the inbox once it is not urgent
+
+
+def mark_urgency(runtime, viewer, message_id: int, urgent: bool) -> UrgencyMarked:
     """A CD worker marks a missed message urgent (alerting the others) or a false alarm not urgent."""
     _require_cd(viewer)
     with runtime.uow() as uow:
         changed = correct_urgency(uow.session, runtime, message_id, urgent, corrected_by=viewer.email)
         uow.commit()
+        shown = uow.session.scalar(select(Message.id).where(Message.id == message_id, _visible(viewer))) is not None
     logger.info("urgency corrected", extra={"message_id": message_id, "user_id": viewer.id,
                                             "urgent": bool(urgent), "changed": changed is not None})
-    return changed is not None
+    return UrgencyMarked(changed=changed is not None, shown=shown)
 
 
 def mark_reviewed(runtime, viewer, message_id: int) -> None:

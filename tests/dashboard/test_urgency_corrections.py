@@ -75,3 +75,23 @@ def test_partners_cannot_correct_urgency(client, accounts, runtime):
 def test_an_unknown_message_is_404(client, accounts):
     sign_in(client, accounts["cd"])
     assert post_form(client, "/dashboard/messages/99999/urgency", {"urgent": "1"}).status_code == 404
+
+
+def test_a_held_false_alarm_marked_not_urgent_goes_back_to_the_inbox(client, accounts, runtime):
+    """A message still held for consent is shown only while urgent: after "Not urgent" the CD worker
+    lands on the inbox with a note, not on a page that no longer exists."""
+    from storage.models import MessageStatus
+
+    alarm = add_message(runtime, "the smoke from the bbq is killing me lol", ["environment"], urgent=True)
+    with runtime.uow() as uow:
+        uow.session.get(Message, alarm).status = MessageStatus.HELD
+        uow.commit()
+    sign_in(client, accounts["cd"])
+    assert client.get(f"/dashboard/messages/{alarm}").status_code == 200
+    response = post_form(client, f"/dashboard/messages/{alarm}/urgency", {"urgent": "0"})
+    assert response.status_code == 302 and f"/messages/{alarm}" not in response.headers["Location"]
+    landed = client.get(response.headers["Location"])
+    assert landed.status_code == 200
+    assert "held until the resident agrees" in landed.get_data(as_text=True)
+    with runtime.uow() as uow:
+        assert not uow.session.get(Message, alarm).urgent

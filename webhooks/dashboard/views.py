@@ -98,11 +98,14 @@ def reviewed(message_id: int):
 def urgency(message_id: int):
     urgent = request.form.get("urgent") == "1"
     try:
-        changed = inbox_service.mark_urgency(runtime(), viewer(), message_id, urgent)
+        marked = inbox_service.mark_urgency(runtime(), viewer(), message_id, urgent)
     except LookupError:
         abort(404)
-    if changed:
+    if marked.changed:
         flash(f"Message {message_id} marked {'urgent: the CD workers are alerted' if urgent else 'not urgent'}.")
+    if not marked.shown:  # held for the resident's consent: it leaves the inbox until they agree
+        flash(f"Message {message_id} is held until the resident agrees to share it, so it leaves the inbox.")
+        return redirect(url_for("dashboard.inbox"))
     return _back(message_id)
 
 
