@@ -3,13 +3,16 @@ the real app, the worker, and fake Twilio and Telegram servers the real SDKs sen
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import create_engine, text
 
 from bot.config import Settings
+from bot.quiet_hours import next_allowed
 from bot.runtime import build_runtime
 from bot.worker import Worker
+from storage.models import utcnow
 from tests.fakes import FakeSMTP, FakeTelegram, FakeTwilio
 from tests.fakes.updates import twilio_form, twilio_signature
 
@@ -103,6 +106,16 @@ def worker(runtime) -> Worker:
     return Worker(runtime, worker_id="test-worker")
 
 
+def daytime_worker(runtime, worker_id: str = "daytime-worker") -> Worker:
+    """A worker whose clock stands just after the site's quiet hours (now, if it is daytime).
+
+    Updates to residents wait out quiet hours, so a test that expects them sent must not
+    depend on the hour CI happens to run at."""
+    site = runtime.site
+    moment = next_allowed(utcnow(), site.quiet_hours, site.timezone) + timedelta(minutes=1)
+    return Worker(runtime, worker_id=worker_id, clock=lambda: moment)
+
+
 class Resident:
     """A resident on a phone: texts the app through a signed Twilio webhook."""
 
@@ -131,3 +144,13 @@ def post_telegram(client, update: dict, secret: str | None = TELEGRAM_SECRET):
 def phone(client):
     """A factory of residents texting by SMS (or WhatsApp)."""
     return lambda number, whatsapp=False: Resident(client, number, whatsapp)
+
+
+@pytest.fixture
+def model_dir(tmp_path):
+    """A model folder published as training publishes it, at version "before"."""
+    from tests.fakes.models import write_model  # here, not at the top: it imports spaCy, which most tests never need
+
+    folder = tmp_path / "model"
+    write_model(folder, "before")
+    return folder
