@@ -1,11 +1,12 @@
 """Urgency on messages written apart from the training data: recall and precision per kind of risk.
 
 Each `benchmarks/data/urgent_challenge_*.jsonl` is 120 urgent messages (about 17 of each kind of
-risk, some in other languages) and 120 calm look-alikes, written by a reader who was given only
+risk, some in other languages) and 120 calm look-alikes (set C: 140 and 100), written by a reader who was given only
 the labelling guide (nlp/data/GUIDE.md): never the training data, the cue patterns or the model.
 They are never trained on. Set A was written on 2026-11-23 before the cues were widened that day,
-and the widening was checked against it, so A flatters what came after; set B was written blind
-and read only by this script. Prints JSON per set: recall, precision, recall per kind, and the
+and the widening was checked against it, so A flatters what came after; sets B and C (C written
+2026-11-24 by a reader who also never saw sets A and B) were written blind and are read only by
+this script. Prints JSON per set: recall, precision, recall per kind, and the
 same for the cue patterns alone (the keyword baseline).
 Usage: python benchmarks/urgent_challenge.py
 """

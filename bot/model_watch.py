@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .interval_check import IntervalCheck
+
 logger = logging.getLogger(__name__)
 # A folder that failed to load and has not changed since is tried again after this long at most.
 MAX_RETRY_SECONDS = 300.0
@@ -23,7 +25,7 @@ class LiveClassifier:
         self.check_seconds = check_seconds
         self.clock = clock
         self._classifier = None
-        self._next_check = 0.0
+        self._checks = IntervalCheck()
         self._failed_stamp: tuple | None = None  # the folder as it was when it last failed to load
         self._failures = 0
         self._retry_at = 0.0
@@ -44,7 +46,8 @@ class LiveClassifier:
         classifier = self._classifier
         if classifier is None:
             return self.loaded()
-        if self.check_seconds <= 0 or self.clock() < self._next_check:
+        # One caller per interval looks at the folder; the rest keep the model they have.
+        if self.check_seconds <= 0 or not self._checks.due(self.check_seconds, self.clock):
             return classifier  # nearly every call: no lock, no stat
         return self._check(classifier)
 
@@ -55,7 +58,7 @@ class LiveClassifier:
             with self._first:
                 if self._classifier is None:
                     self._classifier = nlp.load(self.places, self.path)
-                    self._next_check = self.clock() + self.check_seconds
+                    self._checks.checked(self.check_seconds, self.clock)
         return self._classifier
 
     def use(self, path: Path | str):
@@ -70,11 +73,7 @@ class LiveClassifier:
     def _check(self, classifier):
         from nlp.modeldir import stamp
 
-        with self._lock:  # one caller per interval does the check; the rest keep the model they have
-            now = self.clock()
-            if now < self._next_check:
-                return self._classifier
-            self._next_check = now + self.check_seconds
+        now = self.clock()
         seen = stamp(self.path)
         if seen == classifier.stamp:
             return classifier

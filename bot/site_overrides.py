@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from storage.models import SiteSetting, SiteSettingChange
 
+from .interval_check import IntervalCheck
 from .site import Partner, Site, _parse_time
 
 logger = logging.getLogger(__name__)
@@ -85,7 +86,7 @@ class LiveSite:
         self._overrides: dict = {}
         self._site = base
         self._version: int | None = None
-        self._next_check = 0.0
+        self._checks = IntervalCheck()
         self._lock = threading.Lock()  # bookkeeping only: never held during the query
 
     @property
@@ -106,12 +107,8 @@ class LiveSite:
     def current(self) -> Site:
         """The site to use now; when a check is due, this caller reads the version (and, when it
         changed, the overrides) while other threads go on with the site they have."""
-        if self.check_seconds is None or self.clock() < self._next_check:
+        if self.check_seconds is None or not self._checks.due(self.check_seconds, self.clock):
             return self._site
-        with self._lock:
-            if self.clock() < self._next_check:
-                return self._site
-            self._next_check = self.clock() + self.check_seconds
         return self.refresh()
 
     def refresh(self) -> Site:

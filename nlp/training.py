@@ -145,7 +145,9 @@ def _urgent_threshold(cats: list[dict], rows: list[dict]) -> float:
     rows_seen = [(c.get("URGENT_UNCUED", c[URGENT_LABEL]), bool(r.get("urgent")), cue(r["text"]) is not None)
                  for c, r in zip(cats, rows)]
     candidates = []
-    for step in range(5, 95, 5):
+    # Every hundredth: on a grid of twentieths the floor fell between 0.20 (precision 0.59 on held-out
+    # rows) and 0.25, and the coarse step gave away the urgent messages scored in between.
+    for step in range(5, 91):
         cut = step / 100
         tp = sum(score >= cut and gold for score, gold, _ in rows_seen)
         fp = sum(score >= cut and not gold for score, gold, _ in rows_seen)

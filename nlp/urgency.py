@@ -200,6 +200,10 @@ for _reason, _signs in SIGNS.items():  # the guidance's warning signs, beside th
     CUES[_reason] = CUES[_reason] + _signs
 # Figures of speech and past, calm or administrative mentions of the same words.
 LOOK_ALIKES = [
+    # A goodbye to someone retiring, leaving or moving is a send-off, not a farewell note.
+    r"\b(goodbye|good bye|farewell|send ?off)\b.{0,60}\b(retir\w*|leaving do|new job|moving (to|house|out))\b",
+    # What things cost: "life isn't worth much round here with these prices" is about money.
+    r"\bworth (much|nothing|anything)\b.{0,40}\b(prices|rents?|bills|wages|cost of)\b",
     r"\b(speeding|traffic|noise|damp|mould|mold|heat|cold|wait|waiting|queue|rent|prices|bills?|back|feet|"
     r"knees|stairs|lift|music|bass|smell) (is|are)? ?(killing|murdering) (me|us|this|the|our|my)\b",
     r"\b(killing|murdering) (my|our|the) (sleep|ears|vibe|buzz|mood|head)\b",

@@ -10,6 +10,7 @@ fast path apply to them as to the rest.
 from __future__ import annotations
 
 _PERSON = r"(girl|boy|child|kid|lad|teen|teenager|daughter|son|pupil|\d{1,2} ?(yo|y/o|year old|yr old))"
+_YOUNG = r"(child|kid|toddler|baby|little (boy|girl|one)|son|daughter|boy|girl|\d{1,2} ?(yo|y/o|year old|yr old|yr))"
 _OLD = r"(\d\d ?(year|yr)s? old|i'?m (7[5-9]|[89]\d|1[01]\d)|i am (7[5-9]|[89]\d|1[01]\d)|aged (7[5-9]|[89]\d)|" \
        r"(7[5-9]|[89]\d) odd|elderly|pensioner|old (lady|man|woman|boy|girl|fella|gentleman)|frail|housebound)"
 
@@ -43,6 +44,12 @@ SIGNS: dict[str, list[str]] = {
         r"\b(their|kids'?|children'?s) (mum|mother|mam|parents?|dad)\b.{0,30}\b(hasn'?t|hasnt|never|not) (come|came|been) (home|back)\b",
         r"\b(missing|hasn'?t come home)\b.{0,30}\b(child|boy|girl|son|daughter|\d{1,2} ?(year|yr)s? old)\b",
         r"\b(child|boy|girl|son|daughter|\d{1,2} ?(year|yr)s? old)\b.{0,30}\b(is |has gone |gone |went )missing\b",
+        # A child not home when expected, or lost in a crowd or a park: the first hour is the one that counts.
+        r"\b" + _YOUNG + r"\b.{0,40}\b(hasn'?t|has not|didn'?t|did not|never|not) (come|came|got|get|arrived?) "
+        r"(home|back)\b(?!.{0,20}\b(till|until|til|before|from (uni|work|holiday)|this weekend|last (week|night)))",
+        r"\b" + _YOUNG + r"\b.{0,30}\b(is |are |has |have |gone |went |has gone )?(missing|wandered off|run off|ran off)\b"
+        r"(?!.{0,20}\b(school|lessons|class|out on)\b)",
+        r"\b(can'?t|cant|cannot) find (my|our) " + _YOUNG + r"\b",
     ],
     "vulnerable_adult": [
         # No power, heat, food or care for someone old, ill or disabled; exploited; lost and confused.
@@ -86,6 +93,9 @@ SIGNS: dict[str, list[str]] = {
         r"\b(fire|smoke|flames)\b.{0,30}\b(on|from|coming (out|off) of) the roof\b",
         r"\bis that (a )?fire\b", r"\b(fire|smoke|flames|burning)\b.{0,80}\b(can'?t|cant|cannot) get out\b",
         r"\b(can'?t|cant|cannot) get out\b.{0,60}\b(fire|smoke|flames|burning)\b",
+        # A shouted alarm ("FIRE!!!", "gas!!") is how people text when there is no time for sentences;
+        # "the fire!!", "out of gas!!" and bills or displays are talk about one, not an alarm.
+        r"(?<!of )(?<!the )(?<!a )(?<!my )\b(fire|gas)\s?!{2,}(?!.{0,40}\b(display|amazing|bill|meter|top ?up|price)s?\b)",
     ],
     "medical": [
         # Stroke (face, arm, speech), bleeding that will not stop, broken bones, diabetic and allergic emergencies.
@@ -94,6 +104,7 @@ SIGNS: dict[str, list[str]] = {
         r"\bblood everywhere\b", r"\b(won'?t|wont|will not|doesn'?t|can'?t) stop (bleeding|the bleeding)\b",
         r"\bbleeding\b.{0,30}\b(won'?t|wont|will not|doesn'?t|isn'?t) stop", r"\b(leg|arm|hip|ankle|wrist)\b.{0,20}\b(looks |is |might be )?broken\b.{0,60}\b(grey|pale|can'?t move|screaming|on the (floor|ground|ice|pavement))",
         r"\b(lips|face|skin|he'?s|she'?s|hes|shes|is) (going|gone|turning|turned) (grey|gray|blue)\b", r"\b(diabetic|diabetes|insulin|hypo)\b.{0,60}\b(shaking|sweat\w*|confused|not making sense|drowsy|won'?t wake)",
+        r"\b(fell|fallen|fall|collapsed)\b.{0,50}\b(can'?t|cant|cannot|unable to|won'?t) (get (up|her up|him up|off the floor)|move)\b",
         r"\ballergic reaction\b", r"\b(throat|tongue|lips) (is |are )?(swelling|swollen|closing)\b", r"\banaphyla\w*\b", r"\bepi ?pen\b",
     ],
 }

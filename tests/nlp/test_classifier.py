@@ -184,6 +184,9 @@ def test_urgency_cues_read_danger_however_it_is_worded(text, reason):
     "someone in the council should look at the library hours",
     "the ceiling has been sagging for months with the damp", "the self harm awareness talk at the library was good",
     "we'd be better off without the one way system", "ive reported the county lines poster is torn",
+    "the fire!! at the fireworks display was amazing", "we ran out of gas!! cant cook til the top up",
+    "my son didnt get home till 2am again, teenagers eh", "my son hasnt come home from uni this weekend, missing him",
+    "my cat is missing since tuesday, ginger tom",
 ])
 def test_urgency_cues_leave_calm_mentions_alone(text):
     from nlp.urgency import cue
@@ -201,6 +204,11 @@ def test_urgency_cues_leave_calm_mentions_alone(text):
     "shes taken my phone and my keys and says if i tell anyone she'll take the kids",
     "Dear Sir, I have put my affairs in order and I am writing to say goodbye",
     "a man in a van tried to pull a girl into his car outside the school gates",
+    "FIRE!!! tower court 3rd floor",
+    "my 8 yr old hasnt come back from the shop, its been an hour",
+    "cant find my little girl at the market, blue coat",
+    "my toddler is missing at the park please help",
+    "my dad fell in the kitchen and cant get up",
 ])
 def test_warning_signs_are_urgent(classifier, text):
     assert classifier.classify(text).urgent, text

@@ -59,3 +59,16 @@ def test_urgency_cut_never_trades_precision_below_the_goal():
     flagged = [score >= cut for score, _ in scored]
     true_alarms = sum(f and urgent for f, (_, urgent) in zip(flagged, scored))
     assert true_alarms / sum(flagged) >= URGENT_PRECISION_FLOOR and true_alarms == 10
+
+
+def test_urgency_cut_is_found_between_coarse_steps():
+    """Urgent messages scored just above a crowd of calm ones are caught: the cut is not rounded to 0.05."""
+    from nlp.training import tune_thresholds
+
+    scored = [(0.5, True)] * 10 + [(0.22, True)] * 10 + [(0.2, False)] * 20 + [(0.01, False)] * 60
+    rows = [{"text": "the bins were not collected", "themes": [], "urgent": urgent} for _, urgent in scored]
+    cats = [{"housing": 0.0, "URGENT": score, "URGENT_UNCUED": score} for score, _ in scored]
+    cut = tune_thresholds(cats, rows, ["housing"])["urgent_model"]
+    flagged = [score >= cut for score, _ in scored]
+    assert sum(f and urgent for f, (_, urgent) in zip(flagged, scored)) == 20  # every urgent message
+    assert not any(f and not urgent for f, (_, urgent) in zip(flagged, scored))  # and no calm one

@@ -32,13 +32,6 @@ class Clock:
 
 
 @pytest.fixture
-def model_dir(tmp_path):
-    folder = tmp_path / "model"
-    write_model(folder, "before")
-    return folder
-
-
-@pytest.fixture
 def settings(settings, model_dir):
     return settings.with_overrides(model_dir=str(model_dir), model_check_seconds=10.0)
 
