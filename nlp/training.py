@@ -137,9 +137,10 @@ def _urgent_threshold(cats: list[dict], rows: list[dict]) -> float:
     Scored on held-out rows' urgency with no cue hint (`URGENT_UNCUED`): judging "cue or model" for
     recall would flatter the cues, which were written from these very rows' misses, and pick a cut
     too high for the urgent messages the cues have never seen. Among the cuts where "cue or model"
-    keeps URGENT_PRECISION_FLOOR on those rows, the one with the best F2 (recall counted twice) for
-    the model alone. Without the floor the F2 choice sat on a flat stretch and moved between 0.2
-    and 0.25 with small changes to the cues, and 0.2 fell below the precision goal on the dev split."""
+    keeps URGENT_PRECISION_FLOOR on those rows, the one with the best F3 (recall counted three
+    times, as the issue's goals weigh a missed risk against a false alarm) for the model alone.
+    Without the floor the choice sat on a flat stretch and moved with small changes to the cues.
+    F2 (until 2026-12-07) stopped at 0.24, where the dev split's urgent recall was 0.940."""
     from .urgency import cue
 
     rows_seen = [(c.get("URGENT_UNCUED", c[URGENT_LABEL]), bool(r.get("urgent")), cue(r["text"]) is not None)
@@ -155,9 +156,9 @@ def _urgent_threshold(cats: list[dict], rows: list[dict]) -> float:
         either_tp = sum((score >= cut or cued) and gold for score, gold, cued in rows_seen)
         either_fp = sum((score >= cut or cued) and not gold for score, gold, cued in rows_seen)
         precision = either_tp / (either_tp + either_fp) if either_tp + either_fp else 1.0
-        f2 = 5 * tp / (5 * tp + 4 * fn + fp) if tp else 0.0
-        candidates.append((precision >= URGENT_PRECISION_FLOOR, f2, -cut, cut))
-    # A cut that keeps the floor always wins over one that does not; then F2; ties to the lower cut.
+        f3 = 10 * tp / (10 * tp + 9 * fn + fp) if tp else 0.0
+        candidates.append((precision >= URGENT_PRECISION_FLOOR, f3, -cut, cut))
+    # A cut that keeps the floor always wins over one that does not; then F3; ties to the lower cut.
     return round(max(candidates)[3], 3)
 
 

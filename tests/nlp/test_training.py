@@ -54,11 +54,27 @@ def test_urgency_cut_never_trades_precision_below_the_goal():
     rows = [row(urgent) for _, urgent in scored]
     cats = [{"housing": 0.0, "URGENT": score, "URGENT_UNCUED": score} for score, _ in scored]
     cut = tune_thresholds(cats, rows, ["housing"])["urgent_model"]
-    # F2 alone prefers 0.15 (recall 1.0 but precision 0.5): the floor keeps the cut above it.
+    # Recall alone prefers 0.15 (recall 1.0 but precision 0.5): the floor keeps the cut above it.
     assert cut > 0.15
     flagged = [score >= cut for score, _ in scored]
     true_alarms = sum(f and urgent for f, (_, urgent) in zip(flagged, scored))
     assert true_alarms / sum(flagged) >= URGENT_PRECISION_FLOOR and true_alarms == 10
+
+
+def test_urgency_cut_takes_false_alarms_to_catch_more_risk_while_precision_holds():
+    """Recall first: six more urgent messages are worth forty false alarms while precision stays above the goal."""
+    from nlp.training import URGENT_PRECISION_FLOOR, tune_thresholds
+
+    # 100 urgent and 20 calm rows scored 0.5; 6 urgent and 40 calm at 0.2; 200 calm at 0.01.
+    # At 0.2 precision is 106/166 = 0.64; F2 would stop at 0.5 and leave the six uncaught.
+    scored = ([(0.5, True)] * 100 + [(0.5, False)] * 20 + [(0.2, True)] * 6 + [(0.2, False)] * 40
+              + [(0.01, False)] * 200)
+    rows = [{"text": "the bins were not collected", "themes": [], "urgent": urgent} for _, urgent in scored]
+    cats = [{"housing": 0.0, "URGENT": score, "URGENT_UNCUED": score} for score, _ in scored]
+    cut = tune_thresholds(cats, rows, ["housing"])["urgent_model"]
+    flagged = [score >= cut for score, _ in scored]
+    caught = sum(f and urgent for f, (_, urgent) in zip(flagged, scored))
+    assert caught == 106 and caught / sum(flagged) >= URGENT_PRECISION_FLOOR
 
 
 def test_urgency_cut_is_found_between_coarse_steps():
