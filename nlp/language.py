@@ -14,6 +14,15 @@ SCRIPTS = [("bn", re.compile("[\u0980-\u09FF]")), ("pa", re.compile("[\u0A00-\u0
            ("gu", re.compile("[\u0A80-\u0AFF]")), ("ta", re.compile("[\u0B80-\u0BFF]")),
            ("ur", re.compile("[\u0679\u0688\u0691\u06BA\u06BE\u06C1\u06D2]")),
            ("ar", re.compile("[\u0600-\u06FF]"))]
+# Letters that, among LANGUAGES, only one language writes: a text that does not look English and
+# holds one is settled without the detector (on the 14,903 training and dev lines they settle 45% of
+# the texts that reach it, each as the detector would, at a fraction of its 0.7 ms).
+LETTERS = [("ro", re.compile("[\u0103\u0102\u0219\u0218\u021b\u021a\u0163\u0162]")),  # ă ș ț ţ
+           ("tr", re.compile("[\u011f\u011e\u0131\u0130\u015f\u015e]")),                # ğ ı İ ş
+           ("pl", re.compile("[\u0142\u0141\u017c\u017b\u017a\u0179\u015b\u015a\u0107\u0106\u0144\u0143]")),  # ł ż ź ś ć ń
+           ("lt", re.compile("[\u0117\u0116\u0173\u0172\u016b\u016a\u012f\u012e]")),  # ė ų ū į
+           ("pt", re.compile("[\u00e3\u00c3\u00f5\u00d5]")),                              # ã õ
+           ("es", re.compile("[\u00f1\u00d1\u00bf\u00a1]"))]                              # ñ ¿ ¡
 COMMON_ENGLISH = frozenset(
     "the a an and is are was were be been to of in on at for it its this that there they we i you he she "
     "my our your his her their me us them not no yes ok okay pls please thanks thank can cant can't "
@@ -67,6 +76,10 @@ def detect(text: str, lowered: str | None = None) -> str:
             return code
     if text.isascii() and len(WORD.findall(text.lower())) <= 2:
         return "en"  # "hiya", "STOP", "kk": too short to tell, and almost always English here
+    if not text.isascii():
+        for code, letters in LETTERS:
+            if letters.search(text):
+                return code
     language = _detector().detect_language_of(text)
     if language is None:
         return "en"

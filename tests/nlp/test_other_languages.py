@@ -119,3 +119,15 @@ def test_accented_letters_also_match_plain_ones():
     assert loose(r"\b(ajutor|salvați[- ]?mă)") == r"\b(ajutor|salva[țţt]i[- ]?m[ăa])"
     assert urgency.cue("pozar na klatce") == urgency.cue("pożar na klatce") == "fire_gas"
     assert urgency.cue("violenţă domestică") == urgency.cue("violență domestică") == "domestic_abuse"  # cedilla or comma
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Mașinile trec pe roșu la intersecție, e periculos", "ro"), ("Çöpler toplanmadı, sokak pis kokuyor", "tr"),
+    ("Ulica jest brudna, śmieci wszędzie", "pl"), ("Não há autocarro há uma hora, é sempre assim", "pt"),
+    ("El niño de al lado llora toda la noche", "es"),
+])
+def test_a_letter_only_one_language_writes_settles_it_as_the_detector_would(text, lang, monkeypatch):
+    assert language._detector().detect_language_of(text).iso_code_639_1.name.lower() == lang
+    # The same answer without the detector: it is never consulted for these.
+    monkeypatch.setattr(language, "_detector", lambda: pytest.fail("the detector was consulted"))
+    assert language.detect(text) == lang
