@@ -6,6 +6,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from nlp import MODEL_ONLY
 from storage.models import Message, MessageStatus, MessageTheme, utcnow
 
 from .agenda import describe_meeting, upcoming_meetings
@@ -31,6 +32,11 @@ def file_message(session: Session, runtime, message: Message, classification) ->
     message.kind = "concern"
     message.status = MessageStatus.PROCESSED
     set_themes(message, message.themes)
+
+
+def urgent_reply(message: Message) -> str:
+    """Signposting for an urgent message: warm when words of risk were found, plainer when only the model's score was."""
+    return text("urgent_unsure" if message.urgent_reason == MODEL_ONLY else "urgent")
 
 
 def set_themes(message: Message, themes: list[str]) -> None:
@@ -86,7 +92,7 @@ def handle_concern(turn, message: Message | None = None, *, acknowledge: bool = 
     turn.session.flush()
     if message.urgent:
         alert_urgent(turn.session, runtime, message)
-        turn.say("urgent", purpose="urgent")
+        turn.reply(urgent_reply(message), purpose="urgent")
     elif acknowledge:
         if not message.themes and len(message.body.split()) <= 3:
             turn.say("ack_nothing")

@@ -11,7 +11,7 @@ from storage.models import MessageStatus, OutboxMessage, ResidentState, utcnow
 from . import residents
 from .agenda import describe_meeting, upcoming_meetings
 from .alerts import alert_urgent
-from .concerns import acknowledgement, file_message, handle_concern
+from .concerns import acknowledgement, file_message, handle_concern, urgent_reply
 from .interceptors import intercept
 from .texts import SIGNPOSTING, text
 from .turn import Turn
@@ -44,7 +44,7 @@ def _first_contact(turn: Turn) -> None:
         turn.message.status = MessageStatus.HELD
         turn.session.flush()
         alert_urgent(turn.session, turn.runtime, turn.message)
-        turn.reply(text("urgent"), purpose="consent")
+        turn.reply(urgent_reply(turn.message), purpose="consent")
     turn.say("welcome", purpose="consent")
 
 

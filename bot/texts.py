@@ -22,6 +22,12 @@ TEXTS = {
     "ack_meeting": " Next meeting: {meeting}.",
     "ack_nothing": "Thanks! Text us any time about where you live. HELP for options.",
     "urgent": "We're worried about you. " + SIGNPOSTING + " A community worker has been told.",
+    # When only the model's score flagged the message (no words of risk it knows): many such are
+    # everyday worries, so no "we're worried about you" over a bin, but help is one call away.
+    "urgent_unsure": (
+        "Thanks, a community worker will read your message today. If you or anyone is at risk now, "
+        "call 999, or Samaritans free on 116 123, any time."
+    ),
     "help": (
         "{site}: text us what matters where you live. MEETINGS: next meetings. "
         "STOP: no more messages. FORGET: delete your data."

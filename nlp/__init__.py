@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 from typing import Iterable
 
-from .classifier import MODEL_DIR, Classification, Classifier
+from .classifier import MODEL_DIR, MODEL_ONLY, Classification, Classifier
 from .modeldir import stamp
 from .redaction import redact
 
@@ -19,7 +19,7 @@ CORE_THEMES = ["antisocial_behaviour", "housing", "road_safety", "health"]
 _cache: dict[tuple, Classifier] = {}
 _lock = threading.Lock()
 
-__all__ = ["DEFAULT_THEMES", "CORE_THEMES", "Classification", "Classifier", "load", "redact",
+__all__ = ["DEFAULT_THEMES", "CORE_THEMES", "MODEL_ONLY", "Classification", "Classifier", "load", "redact",
            "correction_example"]
 
 

@@ -32,6 +32,10 @@ MODEL_URGENT_MIN_WORDS = 4
 _WORDS = WordIndex({**THEME_WORDS, **urgency.CUE_LITERALS})
 
 
+# The reason given when no cue named a risk and the model's urgency score alone flagged the message.
+MODEL_ONLY = "other_risk"
+
+
 @dataclass
 class Classification:
     """What townsquare needs to know about one message."""
@@ -160,7 +164,7 @@ class Classifier:
             # urgency score alone must be a clear one, as the cues themselves are cancelled there.
             urgent = reason is not None or (model_says and (clear_row or not urgency.figure_of_speech(text)))
             if urgent and reason is None:
-                reason = "other_risk"
+                reason = MODEL_ONLY
             lang = detect(text, low) if text.strip() else "en"
             needs_review = bool(unsure_row or lang != "en" or (urgent and not model_says)
                                 or (not themes and top_row >= t.review_low))

@@ -3,6 +3,7 @@ import dataclasses
 
 from sqlalchemy import func, select
 
+from nlp import MODEL_ONLY
 from storage.models import Message, MessageTheme, OutboxMessage, Resident
 from tests.conftest import PUBLIC_URL, post_twilio
 from tests.fakes.updates import twilio_form, twilio_signature
@@ -210,6 +211,22 @@ def test_urgent_message_gets_signposting_and_alerts_cd_workers(client, phone, wo
     alert = fake_telegram.texts_to("-100777")
     assert len(alert) == 1 and "URGENT" in alert[0]
     assert NUMBER not in alert[0]
+
+
+def test_a_worry_only_the_model_flags_gets_plain_signposting_and_still_alerts(client, phone, worker, fake_twilio,
+                                                                             fake_telegram, runtime):
+    """No "we're worried about you" where no words of risk were found (often an everyday worry), but
+    the numbers to call and a CD worker alerted all the same."""
+    runtime.site = dataclasses.replace(runtime.site, urgent_telegram_chat="-100779")
+    body = "mum hasnt eaten since tuesday and wont get out of bed, shes 88"
+    assert runtime.models.loaded().classify(body).urgent_reason == MODEL_ONLY  # no cue knows these words
+    resident = sign_up(phone, worker, fake_twilio)
+    resident.text(body)
+    worker.drain()
+    reply = fake_twilio.bodies_to(NUMBER)[-1]
+    assert "116 123" in reply and "999" in reply and "community worker will read" in reply
+    assert "worried about you" not in reply
+    assert len(fake_telegram.texts_to("-100779")) == 1
 
 
 def test_status_callback_marks_delivered(client, phone, worker, fake_twilio, runtime):
