@@ -162,7 +162,7 @@ class Classifier:
             themes = sorted(chosen, key=by_theme.__getitem__, reverse=True)
             # Beside a figure of speech ("can't see the point of the new bike lane") the model's
             # urgency score alone must be a clear one, as the cues themselves are cancelled there.
-            urgent = reason is not None or (model_says and (clear_row or not urgency.figure_of_speech(text)))
+            urgent = reason is not None or (model_says and (clear_row or not urgency.figure_of_speech(text, low)))
             if urgent and reason is None:
                 reason = MODEL_ONLY
             lang = detect(text, low) if text.strip() else "en"

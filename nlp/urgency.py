@@ -279,9 +279,9 @@ def cue_lowered(lowered: str, found: set | None = None) -> str | None:
     return None
 
 
-def figure_of_speech(text: str) -> bool:
+def figure_of_speech(text: str, lowered: str | None = None) -> bool:
     """Whether the text holds one of the look-alikes (a figure of speech, a past or calm mention)."""
-    return _LOOK_ALIKE.search(text.lower()) is not None
+    return _LOOK_ALIKE.search(text.lower() if lowered is None else lowered) is not None
 
 
 @lru_cache(maxsize=1024)
