@@ -117,6 +117,24 @@ def word_start_literals(pattern: str) -> set[str] | None:
     return _anchored(sre_parse.parse(pattern), False)
 
 
+def _filters(strings: set[str]) -> bool:
+    """Whether a set of strings passes few texts: none is a lone common word or under three letters."""
+    return all(len(s.strip()) >= 3 and s.strip() not in _COMMON for s in strings)
+
+
+def word_start_literal_sets(pattern: str, most: int = 3) -> list[set[str]]:
+    """Up to `most` sets of strings, the most selective first, such that every match of `pattern`
+    holds a string of each set at a word boundary: a text that lacks one set cannot match."""
+    sets = _anchored_sets(sre_parse.parse(pattern), False)
+    ranked = sorted(sets, key=lambda c: (min(map(_selectivity, c)), -len(c)), reverse=True)
+    best = _best(sets)
+    chosen = [best] if best else []
+    for found in ranked:
+        if len(chosen) < most and found not in chosen and _filters(found):
+            chosen.append(found)
+    return chosen
+
+
 _MAX_SPELLINGS = 64  # "(can'?t|cant|cannot)" spelt out is 4 strings; a product past this stops helping
 _LONG_ENOUGH = 8  # a run's strings this selective need no more letters
 
@@ -167,7 +185,18 @@ def _is_space(op, av) -> bool:
     return op is _IN and av == _SPACE
 
 
+def _best(candidates: list[set[str]]) -> set[str] | None:
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(map(_selectivity, c)), -len(c)))
+
+
 def _anchored(items, before: bool | str) -> set[str] | None:
+    return _best(_anchored_sets(items, before))
+
+
+def _anchored_sets(items, before: bool | str) -> list[set[str]]:
+    """Every set of strings found such that each match of `items` holds one of the set at a word start."""
     # `before` says what precedes the current item: True a \b, "space" a \s, False anything.
     candidates: list[set[str]] = []
     spelt: list[str] = []  # the strings the current run of literal items can match
@@ -183,7 +212,10 @@ def _anchored(items, before: bool | str) -> set[str] | None:
         options = _spellings([(op, av)])
         if options is not None:
             if spelt and len(spelt) * len(options) > _MAX_SPELLINGS:
-                close_run()  # what follows it is not known to start a word: before stays False
+                # What follows starts a word if every spelling so far ends in a space ("got a |with ").
+                after_space = all(text[-1:] == " " for text in spelt)
+                close_run()
+                before = "space" if after_space else False
             if not spelt:
                 spelt.append("")
                 run_before = before
@@ -199,18 +231,14 @@ def _anchored(items, before: bool | str) -> set[str] | None:
         if _is_space(op, av):
             before = "space"
             continue
-        found = None
         if op is _SUBPATTERN:
-            found = _anchored(av[-1], before)
+            candidates += _anchored_sets(av[-1], before)  # a group in sequence: each of its sets holds
         elif op is _BRANCH:
             parts = [_anchored(branch, before) for branch in av[1]]
-            found = set().union(*parts) if all(parts) else None
+            if all(parts):
+                candidates.append(set().union(*parts))
         elif op in _REPEATS and av[0] >= 1:
-            found = _anchored(av[2], before)  # every match holds the first time round
-        if found:
-            candidates.append(found)
+            candidates += _anchored_sets(av[2], before)  # every match holds the first time round
         before = False
     close_run()
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (min(map(_selectivity, c)), -len(c)))
+    return candidates

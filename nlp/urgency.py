@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .fastmatch import WordIndex, word_start_literals
+from .fastmatch import WordIndex, word_start_literal_sets
 from .urgency_languages import CUES as OTHER_LANGUAGE_CUES, LOOK_ALIKES as OTHER_LANGUAGE_LOOK_ALIKES
 from .urgency_signs import SIGNS
 
@@ -239,13 +239,22 @@ _LOOK_ALIKE = re.compile("|".join(f"(?:{p})" for p in LOOK_ALIKES))
 # Only those that do match go into the alternation that is then read in full: a pattern that
 # matches nowhere in the text never wins a place in it, so the matches (and so what is weighed
 # against the look-alikes) are exactly those of the whole alternation, found for a fraction of it.
+def _shortest_forms(strings: set[str]) -> tuple[str, ...]:
+    """The strings that hold no other of the set: a text holds one of the set iff it holds one of these."""
+    return tuple(sorted(s for s in strings if not any(o != s and o in s for o in strings)))
+
+
 _SINGLE = {reason: [re.compile(p) for p in patterns] for reason, patterns in CUES.items()}
-_LITERALS = {reason: [word_start_literals(p) for p in patterns] for reason, patterns in CUES.items()}
+_LITERALS = {reason: [word_start_literal_sets(p) for p in patterns] for reason, patterns in CUES.items()}
 # (reason, index of the pattern) -> its strings; public so that one scan may serve other word lists too.
-CUE_LITERALS = {(reason, i): lits for reason, found in _LITERALS.items() for i, lits in enumerate(found) if lits}
+CUE_LITERALS = {(reason, i): sets[0] for reason, found in _LITERALS.items() for i, sets in enumerate(found) if sets}
 _PREFILTER = WordIndex(CUE_LITERALS)
 _ALWAYS = frozenset((reason, i) for reason, found in _LITERALS.items()  # no plain string known
-                    for i, lits in enumerate(found) if not lits)
+                    for i, sets in enumerate(found) if not sets)
+# A pattern's other needed strings ("got a" ... and "knife"), as plain substrings: a text that lacks
+# one of a set cannot match, and `in` says so for far less than the pattern's own search.
+_ALSO = {(reason, i): tuple(_shortest_forms(extra) for extra in sets[1:] if len(extra) <= 16)
+         for reason, found in _LITERALS.items() for i, sets in enumerate(found)}
 
 
 def cue(text: str) -> str | None:
@@ -267,13 +276,15 @@ def cue_lowered(lowered: str, found: set | None = None) -> str | None:
         if reason not in possible:
             continue
         singles = _SINGLE[reason]
-        matched = tuple(i for i in sorted(possible[reason]) if singles[i].search(lowered))
+        matched = tuple(i for i in sorted(possible[reason])
+                        if all(any(part in lowered for part in parts) for parts in _ALSO[reason, i])
+                        and singles[i].search(lowered))
         if not matched:
             continue  # no pattern of this kind matches anywhere, so the alternation does not either
         pattern = singles[matched[0]] if len(matched) == 1 else _alternation(reason, matched)
         for match in pattern.finditer(lowered):
             window = lowered[max(0, match.start() - 40): match.end() + 40]
-            if _LOOK_ALIKE.search(window) and not _strong(reason, lowered[match.start(): match.end() + 40]):
+            if _has_look_alike(window) and not _strong(reason, lowered[match.start(): match.end() + 40]):
                 continue
             return reason
     return None
@@ -281,7 +292,21 @@ def cue_lowered(lowered: str, found: set | None = None) -> str | None:
 
 def figure_of_speech(text: str, lowered: str | None = None) -> bool:
     """Whether the text holds one of the look-alikes (a figure of speech, a past or calm mention)."""
-    return _LOOK_ALIKE.search(text.lower() if lowered is None else lowered) is not None
+    return _has_look_alike(text.lower() if lowered is None else lowered)
+
+
+# The look-alikes the same way as the cues: a scan names the few that could match, and only those
+# are searched; any of them matching is the whole alternation matching (tests hold it to that).
+_LOOK_ALIKE_SINGLE = [re.compile(p) for p in LOOK_ALIKES]
+_LOOK_ALIKE_SETS = [word_start_literal_sets(p) for p in LOOK_ALIKES]
+_LOOK_ALIKE_INDEX = WordIndex({i: sets[0] for i, sets in enumerate(_LOOK_ALIKE_SETS) if sets})
+_LOOK_ALIKE_ALWAYS = frozenset(i for i, sets in enumerate(_LOOK_ALIKE_SETS) if not sets)
+
+
+def _has_look_alike(lowered: str) -> bool:
+    """_LOOK_ALIKE.search(lowered) is not None, found by searching only the look-alikes that could match."""
+    candidates = _LOOK_ALIKE_INDEX.find(lowered) | _LOOK_ALIKE_ALWAYS
+    return any(_LOOK_ALIKE_SINGLE[i].search(lowered) for i in candidates)
 
 
 @lru_cache(maxsize=1024)

@@ -55,6 +55,27 @@ def test_cue_agrees_with_the_plain_alternations(texts):
     assert [urgency.cue(t) for t in texts] == [_plain_cue(t) for t in texts]
 
 
+def test_look_alikes_found_as_the_whole_alternation_finds_them(texts):
+    # Windows cut from anywhere, mid-word too, as cue() cuts them around a match.
+    lowered = [t.lower() for t in texts]
+    pieces = lowered + [low[k:k + 90] for low in lowered if len(low) > 60 for k in (1, 17, 33)]
+    expected = [urgency._LOOK_ALIKE.search(piece) is not None for piece in pieces]
+    assert sum(expected) > 300
+    assert [urgency.figure_of_speech(piece, piece) for piece in pieces] == expected
+
+
+def test_a_cue_needs_every_set_of_its_strings(texts):
+    # The pattern is skipped unless the text holds a string of each of its sets: none may be missing.
+    for reason, patterns in urgency.CUES.items():
+        for i, pattern in enumerate(patterns):
+            compiled = re.compile(pattern)
+            for text in texts:
+                lowered = text.lower()
+                if compiled.search(lowered):
+                    for parts in urgency._ALSO[reason, i]:
+                        assert any(part in lowered for part in parts), (pattern, text, parts)
+
+
 def test_every_cue_match_holds_one_of_its_strings_at_a_word_start(texts):
     # The texts any cue pattern matches, and every pattern: the scan must name each that matches.
     cued = [t.lower() for t in texts if any(p.search(t.lower()) for p in urgency._CUES.values())]
