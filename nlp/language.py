@@ -23,6 +23,23 @@ LETTERS = [("ro", re.compile("[\u0103\u0102\u0219\u0218\u021b\u021a\u0163\u0162]
            ("lt", re.compile("[\u0117\u0116\u0173\u0172\u016b\u016a\u012f\u012e]")),  # ė ų ū į
            ("pt", re.compile("[\u00e3\u00c3\u00f5\u00d5]")),                              # ã õ
            ("es", re.compile("[\u00f1\u00d1\u00bf\u00a1]"))]                              # ñ ¿ ¡
+# Words written often in a language the detector has no Latin-script model for (Urdu and Bengali in
+# Latin letters, which it calls English or worse) or that it knows but need not be asked about
+# (Somali), and in no other candidate language or English: written from knowledge of the languages,
+# not picked from nlp/data. Words two of them share ("apni", "nai", "ki", "se", "ka") are left out.
+FUNCTION_WORDS = {
+    "ur": frozenset("hai hain nahi nahin mera meri mere mujhe mujhay humara hamara hamari humari hamare humare "
+                    "bohat bohot bahut raha rahi rahe karo karna karte karti kya kuch aur gaya gayi gaye mein "
+                    "wala wali wale abhi jaldi ammi abbu koi kyun kyon tha thi hoon hun bhi ghar".split()),
+    "bn": frozenset("ami amar amra amader ache achhe acche korche korchi kori korbe korle theke ekta keu kono "
+                    "hobe jonno kichu khub onek diye ekhon ekhane shob amake tumi tomar bolte jani nei dekhini "
+                    "geche hoye hoise thake kotha kintu".split()),
+    "so": frozenset("waa ayaa iyo waxaa waxa waxay wuxuu fadlan kasta badan laakiin markii sida kale waan ayay "
+                    "ayuu jira yahay yihiin ahay hadda xalay maalin guriga carruurta carruur dhallinyaro "
+                    "aad oo waxaan ayaan inaan inay inuu wuu waad uma lama salaan toddobaad maalmood qofna "
+                    "walba laba saddex habeen habeenkii dhakhtarka hooyaday aabahay deriskayga carruurtu "
+                    "ilmaha baa ayey jiraa jiro doono karo karaa karno sii kadib".split()),
+}
 COMMON_ENGLISH = frozenset(
     "the a an and is are was were be been to of in on at for it its this that there they we i you he she "
     "my our your his her their me us them not no yes ok okay pls please thanks thank can cant can't "
@@ -80,7 +97,23 @@ def detect(text: str, lowered: str | None = None) -> str:
         for code, letters in LETTERS:
             if letters.search(text):
                 return code
+    words = WORD.findall(text.lower() if lowered is None else lowered)
+    settled = _by_function_words(words)
+    if settled:
+        return settled
     language = _detector().detect_language_of(text)
     if language is None:
         return "en"
     return language.iso_code_639_1.name.lower()
+
+
+def _by_function_words(words: list[str]) -> str | None:
+    """The language whose common words make a quarter of the text (two different ones at least), else None."""
+    counts = {code: sum(map(common.__contains__, words)) for code, common in FUNCTION_WORDS.items()}
+    best = max(counts, key=counts.__getitem__)
+    hits = counts[best]
+    if hits < max(2, len(words) // 4) or sorted(counts.values())[-2] * 2 > hits:
+        return None
+    if len(FUNCTION_WORDS[best].intersection(words)) < 2:
+        return None
+    return best
