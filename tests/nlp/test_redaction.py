@@ -54,3 +54,55 @@ def test_names_after_cues(text, name):
 def test_ordinary_numbers_and_words_are_kept():
     text = "The 242 bus was 3 times late this week and the bins on Market Street stink"
     assert redact(text) == text
+
+
+def _plain_details(text):
+    """find_personal_details() the plain way: every pattern over the whole text, no shortcut."""
+    from nlp import redaction as r
+
+    found = [(m.start(), m.end(), "email") for m in r.EMAIL.finditer(text)]
+    found += [(m.start(), m.end(), "postcode") for m in r.POSTCODE.finditer(text)]
+    found += [(start, end, "phone") for start, end in r._phones(text)]
+    found += [(m.start(), m.end(), "address") for m in r.ADDRESS.finditer(text)]
+    found += [(m.start(), m.end(), "address") for m in r.FLAT_OR_NUMBER.finditer(text)]
+    found += [(m.start(), m.end(), "plate") for m in r.PLATE.finditer(text)]
+    found += [(m.start(), m.end(), "name") for m in r.TITLE_NAME.finditer(text)]
+    for m in r.CUE_NAME.finditer(text):
+        kept = []
+        for word in m.group(2).split():
+            if word in r.NOT_NAMES:
+                break
+            kept.append(word)
+        if kept:
+            found.append((m.start(2), m.start(2) + len(" ".join(kept)), "name"))
+    found.sort(key=lambda span: (span[0], -(span[1] - span[0])))
+    merged = []
+    for start, end, tag in found:
+        if merged and start < merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end, merged[-1][2])
+            continue
+        merged.append((start, end, tag))
+    return merged
+
+
+def test_the_shortcuts_find_what_every_pattern_over_the_whole_text_finds():
+    # Texts built to trip the shortcuts: a keyword far before its number, odd spaces, letters that
+    # match ASCII ones case-insensitively (Kelvin sign, long s), digits of other scripts, cues for names.
+    import random
+
+    from nlp.dataset import load_all
+    from nlp.redaction import find_personal_details
+
+    bits = ["flat", "Flat", "FLAT", "apt", "apartment", "unit", "no.", "No", "number", "num", "house", "#", " ",
+            "  ", "\t", "\n", "\u00a0", ".", ",", "12", "4b", "E9 6PL", "e96pl", "SW1A 1AA", "AB12 CDE", "A123 BCD",
+            "\u212a", "\u017f", "\u0131", "Albion Road", "Well St", "my neighbour Dave", "the landlords is Mr Smith",
+            "called Amy", "i am Jo", "07700 900123", "+44 (0)7700-900123", "x", "word", "Mrs Okafor", "Dr. Who",
+            "its Ben", "\u0663", "a@b.co"]
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(bits) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(1, 12)))
+             for _ in range(20000)]
+    texts += [row["text"] for row in load_all()]
+    expected = [_plain_details(text) for text in texts]
+    assert sum(map(bool, expected)) > 15000
+    assert [find_personal_details(text) for text in texts] == expected
