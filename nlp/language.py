@@ -30,10 +30,12 @@ LETTERS = [("ro", re.compile("[\u0103\u0102\u0219\u0218\u021b\u021a\u0163\u0162]
 FUNCTION_WORDS = {
     "ur": frozenset("hai hain nahi nahin mera meri mere mujhe mujhay humara hamara hamari humari hamare humare "
                     "bohat bohot bahut raha rahi rahe karo karna karte karti kya kuch aur gaya gayi gaye mein "
-                    "wala wali wale abhi jaldi ammi abbu koi kyun kyon tha thi hoon hun bhi ghar".split()),
+                    "wala wali wale abhi jaldi ammi abbu koi kyun kyon tha thi hoon hun bhi ghar aaj raat woh kisi "
+                    "liye baad yahan wahan kaise kaun karein".split()),
     "bn": frozenset("ami amar amra amader ache achhe acche korche korchi kori korbe korle theke ekta keu kono "
                     "hobe jonno kichu khub onek diye ekhon ekhane shob amake tumi tomar bolte jani nei dekhini "
-                    "geche hoye hoise thake kotha kintu".split()),
+                    "geche hoye hoise thake kotha kintu hocche rekhe kache korbo dekhi mone ekjon shara chilo jabe "
+                    "amake ghore".split()),
     "so": frozenset("waa ayaa iyo waxaa waxa waxay wuxuu fadlan kasta badan laakiin markii sida kale waan ayay "
                     "ayuu jira yahay yihiin ahay hadda xalay maalin guriga carruurta carruur dhallinyaro "
                     "aad oo waxaan ayaan inaan inay inuu wuu waad uma lama salaan toddobaad maalmood qofna "
