@@ -73,6 +73,11 @@ class WordIndex:
         return set().union(*map(self.keys.__getitem__, self.pattern.findall(text)))
 
 
+def shortest_forms(strings: set[str]) -> tuple[str, ...]:
+    """The strings that hold no other of the set: a text holds one of the set iff it holds one of these."""
+    return tuple(sorted(s for s in strings if not any(o != s and o in s for o in strings)))
+
+
 def required_literals(pattern: str) -> set[str] | None:
     """Strings of which every match of `pattern` contains at least one, or None if none are known."""
     return _required(sre_parse.parse(pattern))

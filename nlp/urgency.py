@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .fastmatch import WordIndex, word_start_literal_sets
+from .fastmatch import WordIndex, shortest_forms, word_start_literal_sets
 from .urgency_languages import CUES as OTHER_LANGUAGE_CUES, LOOK_ALIKES as OTHER_LANGUAGE_LOOK_ALIKES
+from .look_alikes import LOOK_ALIKES as ENGLISH_LOOK_ALIKES
 from .urgency_signs import SIGNS
 
 # reason -> patterns. Written wide on purpose: a CD worker reading a false alarm costs minutes,
@@ -198,34 +199,7 @@ CUES: dict[str, list[str]] = {
 }
 for _reason, _signs in SIGNS.items():  # the guidance's warning signs, beside the cues above
     CUES[_reason] = CUES[_reason] + _signs
-# Figures of speech and past, calm or administrative mentions of the same words.
-LOOK_ALIKES = [
-    # A goodbye to someone retiring, leaving or moving is a send-off, not a farewell note.
-    r"\b(goodbye|good bye|farewell|send ?off)\b.{0,60}\b(retir\w*|leaving do|new job|moving (to|house|out))\b",
-    # What things cost: "life isn't worth much round here with these prices" is about money.
-    r"\bworth (much|nothing|anything)\b.{0,40}\b(prices|rents?|bills|wages|cost of)\b",
-    r"\b(speeding|traffic|noise|damp|mould|mold|heat|cold|wait|waiting|queue|rent|prices|bills?|back|feet|"
-    r"knees|stairs|lift|music|bass|smell) (is|are)? ?(killing|murdering) (me|us|this|the|our|my)\b",
-    r"\b(killing|murdering) (my|our|the) (sleep|ears|vibe|buzz|mood|head)\b",
-    r"\bdying (for|to)\b", r"\bcould (murder|kill for)\b", r"\bkill(ing)? it\b", r"\bkill the (lights|music|noise)\b",
-    r"\bdeath ?trap\b", r"\bfire (station|brigade|service|safety|alarm test|drill|door inspection|doors?|exit|work|works|pit)\b",
-    r"\bopen day\b", r"\bgas (bill|bills|meter|works|engineer|safety check|prices|cooker|hob|boiler service)\b",
-    r"\bbonfire\b", r"\bfireworks?\b", r"\bsuicide squad\b", r"\b(last|this) (week|month|year)\b.{0,40}\b(was|were|had)\b",
-    r"\bheart attack (waiting to happen|prices)\b", r"\bnearly (gave|give) me a heart attack\b",
-    r"\bnearly had a heart attack\b", r"\b(had|since) (a|my) (stroke|heart attack|fall)\b",
-    r"\bset (fire to|on fire)\b.{0,40}\b(bin|bins|rubbish|wheelie|mattress|skip)", r"\b(bin|bins|rubbish|fly-tipped rubbish) (was|were)? ?set on fire\b",
-    r"\bfire extinguisher\b", r"\bfire alarms?\b.{0,20}\b(for fun|test|going off again)", r"\bflare\b",
-    r"\bburning rubbish\b", r"\b(smoke|carbon monoxide) alarms?\b", r"\bsuicide (prevention|awareness|squad)\b",
-    r"\bwas suicidal\b", r"\b(awareness|training|talk)\b", r"\b(ceiling|wall|roof|fence|shelf) collapsed\b",
-    r"\bmoving on\b", r"\bis that dangerous\b", r"\b(near|last (week|month|year))\b.{0,20}\bstabbing\b",
-    r"\bstabbing near\b", r"\bgas leak last\b", r"\bdrowning in\b", r"\bdebt\b",
-    r"\bkicking (a|the) (ball|door|doors|football)", r"\bwe reported it\b",
-    # The writer's own innocent explanation ("they must be moving furniture", "probably diy").
-    r"\b(must|might|probably|prob|maybe|guess) (be |just )?(moving|decorating|doing (diy|up)|diy)\b", r"\bmoving (furniture|house)\b",
-    # "can't see the point of the new bike lane": a point about a thing, not about living.
-    r"\b(point|reason) (of|in|for|to) (the|a|an|this|that|these|those|them|it|having|putting|building|doing|paying|"
-    r"reporting|complaining|asking|voting|going to)\b",
-]
+LOOK_ALIKES = list(ENGLISH_LOOK_ALIKES)  # figures of speech and calm mentions (nlp/look_alikes.py)
 # The same kinds of risk in the other languages residents text in (nlp/urgency_languages.py), after the English.
 for _reason, _patterns in OTHER_LANGUAGE_CUES.items():
     CUES[_reason] = CUES[_reason] + _patterns
@@ -239,11 +213,6 @@ _LOOK_ALIKE = re.compile("|".join(f"(?:{p})" for p in LOOK_ALIKES))
 # Only those that do match go into the alternation that is then read in full: a pattern that
 # matches nowhere in the text never wins a place in it, so the matches (and so what is weighed
 # against the look-alikes) are exactly those of the whole alternation, found for a fraction of it.
-def _shortest_forms(strings: set[str]) -> tuple[str, ...]:
-    """The strings that hold no other of the set: a text holds one of the set iff it holds one of these."""
-    return tuple(sorted(s for s in strings if not any(o != s and o in s for o in strings)))
-
-
 _SINGLE = {reason: [re.compile(p) for p in patterns] for reason, patterns in CUES.items()}
 _LITERALS = {reason: [word_start_literal_sets(p) for p in patterns] for reason, patterns in CUES.items()}
 # (reason, index of the pattern) -> its strings; public so that one scan may serve other word lists too.
@@ -253,7 +222,7 @@ _ALWAYS = frozenset((reason, i) for reason, found in _LITERALS.items()  # no pla
                     for i, sets in enumerate(found) if not sets)
 # A pattern's other needed strings ("got a" ... and "knife"), as plain substrings: a text that lacks
 # one of a set cannot match, and `in` says so for far less than the pattern's own search.
-_ALSO = {(reason, i): tuple(_shortest_forms(extra) for extra in sets[1:] if len(extra) <= 16)
+_ALSO = {(reason, i): tuple(shortest_forms(extra) for extra in sets[1:] if len(extra) <= 16)
          for reason, found in _LITERALS.items() for i, sets in enumerate(found)}
 
 
