@@ -26,7 +26,8 @@ LETTERS = [("ro", re.compile("[\u0103\u0102\u0219\u0218\u021b\u021a\u0163\u0162]
 # Words written often in a language the detector has no Latin-script model for (Urdu and Bengali in
 # Latin letters, which it calls English or worse) or that it knows but need not be asked about
 # (Somali), and in no other candidate language or English: written from knowledge of the languages,
-# not picked from nlp/data. Words two of them share ("apni", "nai", "ki", "se", "ka") are left out.
+# then a handful more after reading the romanised lines of nlp/data that still reached the detector.
+# Words two of them share ("apni", "nai", "ki", "se", "ka") are left out.
 FUNCTION_WORDS = {
     "ur": frozenset("hai hain nahi nahin mera meri mere mujhe mujhay humara hamara hamari humari hamare humare "
                     "bohat bohot bahut raha rahi rahe karo karna karte karti kya kuch aur gaya gayi gaye mein "
@@ -35,7 +36,7 @@ FUNCTION_WORDS = {
     "bn": frozenset("ami amar amra amader ache achhe acche korche korchi kori korbe korle theke ekta keu kono "
                     "hobe jonno kichu khub onek diye ekhon ekhane shob amake tumi tomar bolte jani nei dekhini "
                     "geche hoye hoise thake kotha kintu hocche rekhe kache korbo dekhi mone ekjon shara chilo jabe "
-                    "amake ghore".split()),
+                    "ghore".split()),
     "so": frozenset("waa ayaa iyo waxaa waxa waxay wuxuu fadlan kasta badan laakiin markii sida kale waan ayay "
                     "ayuu jira yahay yihiin ahay hadda xalay maalin guriga carruurta carruur dhallinyaro "
                     "aad oo waxaan ayaan inaan inay inuu wuu waad uma lama salaan toddobaad maalmood qofna "
@@ -93,13 +94,13 @@ def detect(text: str, lowered: str | None = None) -> str:
     for code, block in SCRIPTS:
         if block.search(text):
             return code
-    if text.isascii() and len(WORD.findall(text.lower())) <= 2:
+    words = WORD.findall(text.lower() if lowered is None else lowered)
+    if text.isascii() and len(words) <= 2:
         return "en"  # "hiya", "STOP", "kk": too short to tell, and almost always English here
     if not text.isascii():
         for code, letters in LETTERS:
             if letters.search(text):
                 return code
-    words = WORD.findall(text.lower() if lowered is None else lowered)
     settled = _by_function_words(words)
     if settled:
         return settled
