@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from storage.models import Message, MessageStatus, MessageTheme, utcnow
 
+from .alerts import urgent_label
 from .corrections import correct_themes, correct_urgency
 
 logger = logging.getLogger(__name__)
@@ -202,5 +203,5 @@ def unacknowledged_urgent(runtime, viewer, limit: int = 5) -> tuple[list[UrgentI
                                         .order_by(Message.received_at.desc()).limit(limit)))
     site = runtime.site
     items = [UrgentItem(i, at, (site.neighbourhood(h).name if site.neighbourhood(h) else None),
-                        (reason or "urgent").replace("_", " ")) for i, at, h, reason in rows]
+                        urgent_label(reason)) for i, at, h, reason in rows]
     return items, total

@@ -81,6 +81,22 @@ def test_urgent_banner_until_acknowledged_with_a_note(client, accounts, runtime)
         assert message.urgent_acknowledged_by == accounts["cd"] and message.urgent_acknowledged_at
 
 
+def test_a_flag_from_the_classifier_alone_reads_as_a_possible_risk(client, accounts, runtime):
+    from nlp import MODEL_ONLY
+
+    plain = add_message(runtime, "he says he will hurt me tonight", ["crime"], urgent=True)
+    unsure = add_message(runtime, "mum hasnt eaten since tuesday and wont get out of bed", ["health"], urgent=True)
+    with runtime.uow() as uow:
+        uow.session.get(Message, unsure).urgent_reason = MODEL_ONLY
+        uow.commit()
+    sign_in(client, accounts["cd"])
+    banner = client.get("/dashboard/themes").get_data(as_text=True)
+    assert f"Message {plain}: danger now" in banner
+    assert f"Message {unsure}: possible risk (the classifier&#39;s reading" in banner
+    card = client.get(f"/dashboard/messages/{unsure}").get_data(as_text=True)
+    assert "Urgent: possible risk" in card and "other risk" not in card
+
+
 def test_what_residents_wrote_is_escaped(client, accounts, runtime):
     add_message(runtime, "<script>alert('x')</script> bins <b>again</b>", ["environment"], urgent=True)
     for who in ("cd", "council"):

@@ -209,7 +209,7 @@ def test_urgent_message_gets_signposting_and_alerts_cd_workers(client, phone, wo
     reply = fake_twilio.bodies_to(NUMBER)[-1]
     assert "116 123" in reply and "999" in reply and "Thanks, we've noted" not in reply
     alert = fake_telegram.texts_to("-100777")
-    assert len(alert) == 1 and "URGENT" in alert[0]
+    assert len(alert) == 1 and alert[0].startswith("URGENT (self harm)")
     assert NUMBER not in alert[0]
 
 
@@ -226,7 +226,9 @@ def test_a_worry_only_the_model_flags_gets_plain_signposting_and_still_alerts(cl
     reply = fake_twilio.bodies_to(NUMBER)[-1]
     assert "116 123" in reply and "999" in reply and "community worker will read" in reply
     assert "worried about you" not in reply
-    assert len(fake_telegram.texts_to("-100779")) == 1
+    alert = fake_telegram.texts_to("-100779")
+    # The CD worker is told it is the classifier's reading, not a plain alarm.
+    assert len(alert) == 1 and alert[0].startswith("POSSIBLE RISK") and "URGENT" not in alert[0]
 
 
 def test_status_callback_marks_delivered(client, phone, worker, fake_twilio, runtime):

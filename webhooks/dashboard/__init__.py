@@ -57,6 +57,13 @@ def _headers(response):
     return response
 
 
+@bp.app_template_filter("urgent_label")
+def _urgent_label(reason: str | None) -> str:
+    """Why a message was flagged, in a CD worker's words (see bot.alerts.urgent_label)."""
+    from bot.alerts import urgent_label
+    return urgent_label(reason)
+
+
 @bp.app_template_filter("local")
 def _local(value: datetime | None, fmt: str = "%d %b %Y %H:%M") -> str:
     """A naive UTC datetime in the site's time zone."""
