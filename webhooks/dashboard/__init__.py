@@ -8,10 +8,13 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, Flask, abort, current_app, request
 from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
 
+from bot.alerts import urgent_label
+
 STATIC = Path(__file__).resolve().parent.parent / "static" / "dashboard"
 
 bp = Blueprint("dashboard", __name__, url_prefix="/dashboard", static_folder=str(STATIC),
                static_url_path="/static")
+bp.add_app_template_filter(urgent_label, "urgent_label")  # why a message was flagged, in a CD worker's words
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -55,13 +58,6 @@ def _headers(response):
     if not request.path.startswith("/dashboard/static"):
         response.headers["Cache-Control"] = "no-store"
     return response
-
-
-@bp.app_template_filter("urgent_label")
-def _urgent_label(reason: str | None) -> str:
-    """Why a message was flagged, in a CD worker's words (see bot.alerts.urgent_label)."""
-    from bot.alerts import urgent_label
-    return urgent_label(reason)
 
 
 @bp.app_template_filter("local")
